@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from web import views as web_views
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("rules", web_views.rules, name="rules"),
+    path("", include("accounts.urls")),
+    path("", include("people.urls")),
+]

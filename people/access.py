@@ -1,0 +1,100 @@
+"""Who may see and change which young people: the one place these rules live.
+
+Access follows role, team and caseload and fails closed:
+- heads of service, quality-assurance auditors and administrators see the whole service;
+- a team manager sees young people in their team and anyone allocated to a member of it;
+- a personal adviser or social worker sees their current caseload, and their team's
+  register too when WORKERS_SEE_TEAM_REGISTER is on;
+- anyone else (no role, inactive) sees nobody.
+Someone who cannot see a record gets 404, so its existence is not revealed;
+someone who can see it but not change it gets 403.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import CASEWORK_ROLES, SERVICE_WIDE_ROLES, Role, User
+from casework.models import Allocation
+from people.models import YoungPerson
+
+# Roles that may change records of the young people they can see.
+EDITING_ROLES = frozenset({Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+# Roles that may add young people and allocate workers.
+MANAGING_ROLES = frozenset({Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+
+
+def _allocated(day: dt.date, **worker_filter: object) -> Exists:
+    return Exists(
+        Allocation.objects.active_on(day).filter(young_person=OuterRef("pk"), **worker_filter)
+    )
+
+
+def caseload(user: User, day: dt.date | None = None) -> QuerySet[YoungPerson]:
+    """The young people currently allocated to this worker."""
+    day = day or timezone.localdate()
+    return YoungPerson.objects.filter(_allocated(day, worker=user))
+
+
+def visible_young_people(user: User, day: dt.date | None = None) -> QuerySet[YoungPerson]:
+    day = day or timezone.localdate()
+    people = YoungPerson.objects.all()
+    if not (user.is_authenticated and user.is_active):
+        return people.none()
+    if user.role in SERVICE_WIDE_ROLES:
+        return people
+    if user.role == Role.TEAM_MANAGER and user.team_id:
+        return people.filter(Q(team_id=user.team_id) | _allocated(day, worker__team_id=user.team_id))
+    if user.role in CASEWORK_ROLES:
+        mine = _allocated(day, worker=user)
+        if settings.WORKERS_SEE_TEAM_REGISTER and user.team_id:
+            return people.filter(mine | Q(team_id=user.team_id))
+        return people.filter(mine)
+    return people.none()
+
+
+def get_young_person_for(user: User, pk: int) -> YoungPerson:
+    """The young person, if this user may see them; 404 otherwise."""
+    try:
+        return visible_young_people(user).get(pk=pk)
+    except YoungPerson.DoesNotExist:
+        raise Http404("No such young person") from None
+
+
+def can_edit(user: User, young_person: YoungPerson) -> bool:
+    """May change this (visible) young person's records. Workers change only their caseload."""
+    if user.role not in EDITING_ROLES:
+        return False
+    if user.role in CASEWORK_ROLES:
+        return caseload(user).filter(pk=young_person.pk).exists()
+    return visible_young_people(user).filter(pk=young_person.pk).exists()
+
+
+def can_manage(user: User, young_person: YoungPerson | None = None) -> bool:
+    """May add young people (young_person=None) or change this one's allocations."""
+    if not (user.is_authenticated and user.is_active and user.role in MANAGING_ROLES):
+        return False
+    if young_person is None or user.role == Role.ADMINISTRATOR:
+        return True
+    return visible_young_people(user).filter(pk=young_person.pk).exists()
+
+
+def get_editable_young_person_for(user: User, pk: int) -> YoungPerson:
+    """404 for those who cannot see the record; 403 for those who can see but not change it."""
+    young_person = get_young_person_for(user, pk)
+    if not can_edit(user, young_person):
+        raise PermissionDenied("You can view this record but not change it.")
+    return young_person
+
+
+def get_managed_young_person_for(user: User, pk: int) -> YoungPerson:
+    young_person = get_young_person_for(user, pk)
+    if not can_manage(user, young_person):
+        raise PermissionDenied("Only a team manager or an administrator can change allocations.")
+    return young_person
