@@ -7,4 +7,8 @@ urlpatterns = [
     path("rules", web_views.rules, name="rules"),
     path("", include("accounts.urls")),
     path("", include("people.urls")),
+    path("", include("plans.urls")),
+    path("", include("contacts.urls")),
+    path("", include("circumstances.urls")),
+    path("", include("duties.urls")),
 ]

@@ -15,58 +15,26 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
-from audit.record import changes_between, record_event
+from audit.record import changes_between
 from compliance.validation import Problem, check_care_history, check_date_of_birth
 from people.models import CareEpisode, HomeWithParentPeriod, YoungPerson
-from people.status import episode_fact, recompute_status
-
-
-class StaleEdit(Exception):
-    """Someone else changed the record after this user opened it."""
-
-    message = (
-        "Someone else changed this record while you were editing it. "
-        "Your changes have not been saved: open it again to see their changes."
-    )
-
-
-def _values(obj: Model, names: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names}
+from people.status import episode_fact
+from people.writes import StaleEdit, finish_write, lock, save_new_version, values_of
+from people.writes import apply_changes as _apply
 
 
 def _lock(young_person: YoungPerson) -> YoungPerson:
-    return YoungPerson.objects.select_for_update().get(pk=young_person.pk)
-
-
-def _apply(obj: Model, expected_version: int | None, fields: dict[str, Any]) -> dict[str, list[Any]]:
-    """Set `fields` on a locked record after checking nobody saved since the user opened it.
-    Returns what changed, for the audit event."""
-    if expected_version is not None and obj.version != expected_version:  # type: ignore[attr-defined]
-        raise StaleEdit()
-    before = _values(obj, fields)
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    return changes_between(before, fields)
-
-
-def _save_new_version(obj: Model) -> None:
-    obj.version = F("version") + 1  # type: ignore[attr-defined]
-    obj.save()
-    obj.refresh_from_db()
+    return lock(YoungPerson, young_person.pk)
 
 
 def _finish(
     young_person: YoungPerson, *, acting_user: User, action: str, obj: Model, summary: str, changes: dict[str, Any]
 ) -> None:
-    """Every write ends the same way: an audit event, then the status recomputed, in the same transaction."""
-    record_event(
-        actor=acting_user, action=f"people.{action}", obj=obj, young_person=young_person, summary=summary, changes=changes
-    )
-    recompute_status(young_person)
+    finish_write(young_person, acting_user=acting_user, action=f"people.{action}", obj=obj, summary=summary, changes=changes)
 
 
 def _raise_problems(problems: list[Problem], *, own_index: int | None) -> None:
@@ -118,7 +86,7 @@ def create_young_person(*, acting_user: User, **fields: Any) -> YoungPerson:
     _finish(
         young_person, acting_user=acting_user, action="create_young_person", obj=young_person,
         summary=f"Added {young_person.name} to the register",
-        changes=changes_between({}, _values(young_person, YOUNG_PERSON_FIELDS)),
+        changes=changes_between({}, values_of(young_person, YOUNG_PERSON_FIELDS)),
     )
     return young_person
 
@@ -139,7 +107,7 @@ def update_young_person(
         raise ValidationError(
             {"date_of_birth": [f"Date of birth must be on or before {first.start:%-d %B %Y}, when the first care episode starts"]}
         )
-    _save_new_version(locked)
+    save_new_version(locked)
     _finish(
         locked, acting_user=acting_user, action="update_young_person", obj=locked,
         summary=f"Changed {', '.join(changes) or 'nothing'} for {locked.name}", changes=changes,
@@ -162,7 +130,7 @@ def add_care_episode(young_person: YoungPerson, *, acting_user: User, **fields: 
     _finish(
         locked, acting_user=acting_user, action="add_care_episode", obj=episode,
         summary=f"Added a care episode starting {episode.start:%-d %B %Y}",
-        changes=changes_between({}, _values(episode, EPISODE_FIELDS)),
+        changes=changes_between({}, values_of(episode, EPISODE_FIELDS)),
     )
     return episode
 
@@ -176,7 +144,7 @@ def update_care_episode(
     changes = _apply(locked, expected_version, fields)
     others = [e for e in locked_person.episodes.all() if e.pk != locked.pk]
     _check_history(locked_person, [*others, locked], locked, timezone.localdate())
-    _save_new_version(locked)
+    save_new_version(locked)
     _finish(
         locked_person, acting_user=acting_user, action="update_care_episode", obj=locked,
         summary=f"Changed {', '.join(changes) or 'nothing'} in the care episode starting {locked.start:%-d %B %Y}",
@@ -229,7 +197,7 @@ def update_home_with_parent(
     changes = _apply(locked, expected_version, {"start": start, "end": end})
     others = [p for p in locked_person.home_with_parent_periods.all() if p.pk != locked.pk]
     _check_home_periods(locked_person, [*others, locked])
-    _save_new_version(locked)
+    save_new_version(locked)
     _finish(
         locked_person, acting_user=acting_user, action="update_home_with_parent", obj=locked,
         summary="Changed a period living with a parent", changes=changes,

@@ -13,26 +13,17 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from compliance.categories import Category, LeavingCareStatus, assess
-from compliance.facts import CareEpisode as EpisodeFact
 from compliance.facts import Period, YoungPersonFacts
 from compliance.policy import LocalPolicy
+from people.facts import case_facts_for, episode_fact
 from people.models import CareEpisode, HomeWithParentPeriod, StatusSpan, YoungPerson
 
 
 def local_policy() -> LocalPolicy:
-    """The council's interpretive choices. Until the settings page exists (issue 3) they
-    come from LEAVINGCARE_POLICY in Django settings, defaulting to the core's defaults."""
-    return LocalPolicy(**getattr(settings, "LEAVINGCARE_POLICY", {}))
+    """The council's interpretive choices, as an administrator set them (duties.settings)."""
+    from duties.settings import current_policy
 
-
-def episode_fact(episode: CareEpisode) -> EpisodeFact:
-    return EpisodeFact(
-        start=episode.start,
-        end=episode.end,
-        legal_status=episode.legal_status,
-        placement=episode.placement,
-        reason_ended=episode.reason_ended,
-    )
+    return current_policy()
 
 
 def build_facts(
@@ -40,6 +31,7 @@ def build_facts(
     episodes: Iterable[CareEpisode],
     home_periods: Iterable[HomeWithParentPeriod] = (),
 ) -> YoungPersonFacts:
+    """Facts from given rows only (used to check an edit before it is saved)."""
     return YoungPersonFacts(
         date_of_birth=young_person.date_of_birth,
         episodes=tuple(episode_fact(e) for e in sorted(episodes, key=lambda e: e.start)),
@@ -49,11 +41,8 @@ def build_facts(
 
 
 def facts_for(young_person: YoungPerson) -> YoungPersonFacts:
-    return build_facts(
-        young_person,
-        young_person.episodes.all(),
-        young_person.home_with_parent_periods.all(),
-    )
+    """Everything recorded that the category rules read, from every app."""
+    return case_facts_for([young_person])[young_person.pk].person
 
 
 def status_for(young_person: YoungPerson, policy: LocalPolicy | None = None) -> LeavingCareStatus:

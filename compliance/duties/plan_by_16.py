@@ -1,0 +1,10 @@
+"""PLACEHOLDER until the rule is written: judges nothing."""
+
+from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
+
+
+def _evaluate(context: DutyContext) -> DutyResult:
+    return DutyResult(code="plan_by_16", state=DutyState.NOT_APPLICABLE, reason="PLACEHOLDER: not written yet")
+
+
+DUTY = Duty(code="plan_by_16", title="plan_by_16", citation="", source_kind=SourceKind.STATUTE, summary="", evaluate=_evaluate)

@@ -1,0 +1,51 @@
+"""The duty ledger, and the council's settings the rules read.
+
+One ledger row per young person and duty: the state the compliance core gave on the
+day it was computed, and the next date on which that answer can change by itself.
+Lists and dashboards read these rows through indexes; they never re-run the rules.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class DutyLedgerRow(models.Model):
+    young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="duty_rows")
+    duty_code = models.CharField(max_length=40)
+    state = models.CharField(max_length=20)
+    due_on = models.DateField(null=True, blank=True)
+    since = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    evidence_ref = models.CharField(max_length=60, blank=True)
+    evidence_label = models.CharField(max_length=200, blank=True)
+    evidence_on = models.DateField(null=True, blank=True)
+    next_change_on = models.DateField(null=True, blank=True)
+    action = models.CharField(max_length=40, blank=True)
+    computed_on = models.DateField()
+
+    class Meta:
+        ordering = ["young_person_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["young_person", "duty_code"], name="one_ledger_row_per_person_and_duty")
+        ]
+        indexes = [
+            models.Index(fields=["duty_code", "state", "due_on"]),
+            models.Index(fields=["state", "due_on"]),
+            models.Index(fields=["next_change_on"]),
+        ]
+
+
+class PolicySetting(models.Model):
+    """A value an administrator set for one LocalPolicy or LocalStandards field.
+
+    Fields with no row take their default from the core (or from LEAVINGCARE_POLICY in
+    Django settings, for a council that fixes them at deployment).
+    """
+
+    name = models.CharField(max_length=60, unique=True)
+    value = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
+    changed_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)

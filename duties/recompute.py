@@ -1,0 +1,110 @@
+"""Recomputing the duty ledger: for one person after a write, for those whose answer
+changes today (the daily sweep), or for everyone (after a settings change)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import transaction
+from django.utils import timezone
+
+from compliance.duties import evaluate_all
+from compliance.policy import LocalPolicy
+from compliance.standards import LocalStandards
+from duties.models import DutyLedgerRow
+from duties.settings import current_settings
+from people.facts import case_facts_for
+from people.models import YoungPerson
+
+BATCH_SIZE = 500
+
+
+def ledger_rows(
+    people: list[YoungPerson], today: dt.date, policy: LocalPolicy, standards: LocalStandards
+) -> list[DutyLedgerRow]:
+    facts = case_facts_for(people)
+    rows = []
+    for person in people:
+        _status, results = evaluate_all(facts[person.pk], today, policy, standards)
+        for r in results:
+            evidence = r.evidence
+            rows.append(
+                DutyLedgerRow(
+                    young_person_id=person.pk,
+                    duty_code=r.code,
+                    state=r.state.value,
+                    due_on=r.due_on,
+                    since=r.since,
+                    reason=r.reason,
+                    evidence_ref=evidence.ref if evidence else "",
+                    evidence_label=evidence.label[:200] if evidence else "",
+                    evidence_on=evidence.on if evidence else None,
+                    next_change_on=r.next_change_on,
+                    action=r.action,
+                    computed_on=today,
+                )
+            )
+    return rows
+
+
+def recompute_people(
+    ids: Iterable[int],
+    today: dt.date | None = None,
+    *,
+    settings: tuple[LocalPolicy, LocalStandards] | None = None,
+) -> int:
+    """Rewrite the ledger rows of these young people. Returns how many people."""
+    today = today or timezone.localdate()
+    policy, standards = settings or current_settings()
+    people = list(YoungPerson.objects.filter(pk__in=list(ids)).only("pk", "date_of_birth", "date_of_death", "uasc", "closed_on"))
+    if not people:
+        return 0
+    rows = ledger_rows(people, today, policy, standards)
+    with transaction.atomic():
+        DutyLedgerRow.objects.filter(young_person_id__in=[p.pk for p in people]).delete()
+        DutyLedgerRow.objects.bulk_create(rows, batch_size=2000)
+    return len(people)
+
+
+def recompute_after_commit(young_person_id: int) -> None:
+    """Queue one person's recompute for when the writing transaction commits, so a
+    rolled-back write leaves the ledger as it was."""
+    transaction.on_commit(lambda: recompute_people([young_person_id]))
+
+
+def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def recompute_all(today: dt.date | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    today = today or timezone.localdate()
+    settings = current_settings()
+    ids = list(YoungPerson.objects.order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for batch in _batches(ids, BATCH_SIZE):
+        done += recompute_people(batch, today, settings=settings)
+        if progress:
+            progress(done, len(ids))
+    return done
+
+
+def people_due_for_sweep(today: dt.date) -> list[int]:
+    """Those whose answer can change by itself on or before today, or never computed, or
+    computed on an earlier day than some row says (a missed sweep catches up)."""
+    changing = DutyLedgerRow.objects.filter(next_change_on__lte=today).values_list("young_person_id", flat=True)
+    never = YoungPerson.objects.filter(duty_rows__isnull=True).values_list("pk", flat=True)
+    return sorted(set(changing) | set(never))
+
+
+def sweep(today: dt.date | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    today = today or timezone.localdate()
+    settings = current_settings()
+    ids = people_due_for_sweep(today)
+    done = 0
+    for batch in _batches(ids, BATCH_SIZE):
+        done += recompute_people(batch, today, settings=settings)
+        if progress:
+            progress(done, len(ids))
+    return done
