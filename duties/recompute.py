@@ -15,18 +15,26 @@ from compliance.standards import LocalStandards
 from duties.models import DutyLedgerRow
 from duties.settings import current_settings
 from people.facts import case_facts_for
-from people.models import YoungPerson
+from people.models import StatusSpan, YoungPerson
+from people.status import span_rows
 
 BATCH_SIZE = 500
 
 
 def ledger_rows(
-    people: list[YoungPerson], today: dt.date, policy: LocalPolicy, standards: LocalStandards
+    people: list[YoungPerson],
+    today: dt.date,
+    policy: LocalPolicy,
+    standards: LocalStandards,
+    spans: list[StatusSpan] | None = None,
 ) -> list[DutyLedgerRow]:
+    """The ledger rows for these people; with ``spans`` given, their status timelines too."""
     facts = case_facts_for(people)
     rows = []
     for person in people:
-        _status, results = evaluate_all(facts[person.pk], today, policy, standards)
+        status, results = evaluate_all(facts[person.pk], today, policy, standards)
+        if spans is not None:
+            spans.extend(span_rows(person.pk, status))
         for r in results:
             evidence = r.evidence
             rows.append(
@@ -53,17 +61,25 @@ def recompute_people(
     today: dt.date | None = None,
     *,
     settings: tuple[LocalPolicy, LocalStandards] | None = None,
+    with_status: bool = False,
 ) -> int:
-    """Rewrite the ledger rows of these young people. Returns how many people."""
+    """Rewrite the ledger rows of these young people (and, ``with_status``, their stored
+    category timelines, which only change when their records or the settings do).
+    Returns how many people."""
     today = today or timezone.localdate()
     policy, standards = settings or current_settings()
     people = list(YoungPerson.objects.filter(pk__in=list(ids)).only("pk", "date_of_birth", "date_of_death", "uasc", "closed_on"))
     if not people:
         return 0
-    rows = ledger_rows(people, today, policy, standards)
+    spans: list[StatusSpan] | None = [] if with_status else None
+    rows = ledger_rows(people, today, policy, standards, spans)
+    ids = [p.pk for p in people]
     with transaction.atomic():
-        DutyLedgerRow.objects.filter(young_person_id__in=[p.pk for p in people]).delete()
+        DutyLedgerRow.objects.filter(young_person_id__in=ids).delete()
         DutyLedgerRow.objects.bulk_create(rows, batch_size=2000)
+        if spans is not None:
+            StatusSpan.objects.filter(young_person_id__in=ids).delete()
+            StatusSpan.objects.bulk_create(spans, batch_size=2000)
     return len(people)
 
 
@@ -78,13 +94,18 @@ def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
         yield ids[i : i + size]
 
 
-def recompute_all(today: dt.date | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+def recompute_all(
+    today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    with_status: bool = False,
+) -> int:
     today = today or timezone.localdate()
     settings = current_settings()
     ids = list(YoungPerson.objects.order_by("pk").values_list("pk", flat=True))
     done = 0
     for batch in _batches(ids, BATCH_SIZE):
-        done += recompute_people(batch, today, settings=settings)
+        done += recompute_people(batch, today, settings=settings, with_status=with_status)
         if progress:
             progress(done, len(ids))
     return done

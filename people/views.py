@@ -21,7 +21,9 @@ from people import access, actions
 from people.forms import CareEpisodeForm, HomeWithParentForm, RegisterFilterForm, YoungPersonForm
 from people.models import CareEpisode, HomeWithParentPeriod, YoungPerson
 from people.queries import filter_register, with_register_columns, workers_for_filter
+from people.extension import young_person_context
 from people.status import local_policy, status_for
+from duties.views import whats_due
 
 PAGE_SIZE = 50
 
@@ -65,15 +67,16 @@ def my_young_people(request: HttpRequest) -> HttpResponse:
 
 
 def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Overview: what is due, the leaving-care status and why, key dates, workers."""
     young_person = access.get_young_person_for(request.user, pk)
     record_view(user=request.user, young_person=young_person, path=request.get_full_path())
-    today = timezone.localdate()
+    context = young_person_context(request, young_person, active="overview")
+    today = context["today"]
     policy = local_policy()
     # One person's status is cheap to compute, and computing it here shows exactly
     # what the stored timeline (used by lists) was written from.
     status = status_for(young_person, policy)
     from_14 = birthday(young_person.date_of_birth, 14, policy.leap_day_birthday_rule)
-    shown_spans = [s for s in status.timeline if s.end is None or s.end > from_14]
     allocations = list(
         Allocation.objects.filter(young_person=young_person).select_related("worker").order_by("-start", "-id")
     )
@@ -82,22 +85,39 @@ def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "people/detail.html",
         {
-            "yp": young_person,
-            "today": today,
+            **context,
+            **whats_due(young_person, request.user, today),
             "current": status.span_on(today),
             "explanation": status.explain(today),
-            "spans": shown_spans,
+            "spans": [s for s in status.timeline if s.end is None or s.end > from_14],
             "key_dates": status.key_dates,
             "counted_days_at_exit": status.counted_days_at_exit,
-            "episodes": list(young_person.episodes.all()),
-            "home_periods": list(young_person.home_with_parent_periods.all()),
             "allocations": allocations,
-            "personal_adviser": next((a.worker for a in current_allocations if a.role == "personal_adviser"), None),
             "social_worker": next((a.worker for a in current_allocations if a.role == "social_worker"), None),
             "policy_in_force": describe_policy(policy),
-            "can_edit": access.can_edit(request.user, young_person),
-            "can_manage": access.can_manage(request.user, young_person),
         },
+    )
+
+
+def care_history(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = access.get_young_person_for(request.user, pk)
+    record_view(user=request.user, young_person=young_person, path=request.get_full_path())
+    return render(
+        request,
+        "people/care_history.html",
+        {
+            **young_person_context(request, young_person, active="care_history"),
+            "episodes": list(young_person.episodes.all()),
+            "home_periods": list(young_person.home_with_parent_periods.all()),
+        },
+    )
+
+
+def personal_details(request: HttpRequest, pk: int) -> HttpResponse:
+    young_person = access.get_young_person_for(request.user, pk)
+    record_view(user=request.user, young_person=young_person, path=request.get_full_path())
+    return render(
+        request, "people/personal_details.html", young_person_context(request, young_person, active="personal_details")
     )
 
 
@@ -140,7 +160,7 @@ def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             messages.success(request, "Personal details saved")
-            return redirect("people:detail", saved.pk)
+            return redirect("people:personal-details", saved.pk)
     return render(request, "people/young_person_form.html", {"form": form, "yp": young_person})
 
 
@@ -159,7 +179,7 @@ def episode_form(request: HttpRequest, pk: int, episode_id: int | None = None) -
             saved = _save(form, actions.add_care_episode, young_person, acting_user=request.user, **_data(form))
         if saved:
             messages.success(request, "Care episode saved")
-            return redirect("people:detail", young_person.pk)
+            return redirect("people:care-history", young_person.pk)
     return render(request, "people/episode_form.html", {"form": form, "yp": young_person, "episode": episode})
 
 
@@ -179,5 +199,5 @@ def home_period_form(request: HttpRequest, pk: int, period_id: int | None = None
             saved = _save(form, actions.record_home_with_parent, young_person, acting_user=request.user, **data)
         if saved:
             messages.success(request, "Living with a parent saved")
-            return redirect("people:detail", young_person.pk)
+            return redirect("people:care-history", young_person.pk)
     return render(request, "people/home_period_form.html", {"form": form, "yp": young_person, "period": period})

@@ -1,0 +1,60 @@
+"""Changing the council's settings: audited, then every young person worked out again."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from audit.record import record_event
+from compliance.policy import LocalPolicy
+from compliance.standards import LocalStandards
+from duties.models import PolicySetting
+from duties.recompute import recompute_all
+from duties.settings import POLICY_FIELDS, STANDARD_FIELDS, current_settings
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+@transaction.atomic
+def change_settings(*, acting_user: Any, values: dict[str, Any]) -> list[str]:
+    """Save the settings that differ from those in force. Returns the names changed.
+
+    Settings change categories and duties for everyone, so after the change commits the
+    whole ledger and every status timeline are recomputed.
+    """
+    unknown = set(values) - POLICY_FIELDS - STANDARD_FIELDS
+    if unknown:
+        raise ValidationError(f"Unknown settings: {', '.join(sorted(unknown))}")
+    policy, standards = current_settings()
+    current = {f.name: _plain(getattr(policy, f.name)) for f in fields(policy)}
+    current.update({f.name: getattr(standards, f.name) for f in fields(standards)})
+    changed = {name: value for name, value in values.items() if _plain(value) != current[name]}
+    if not changed:
+        return []
+    merged = {**current, **{k: _plain(v) for k, v in changed.items()}}
+    try:  # the core refuses values it cannot use; check before anything is written
+        LocalPolicy(**{k: v for k, v in merged.items() if k in POLICY_FIELDS})
+        LocalStandards(**{k: v for k, v in merged.items() if k in STANDARD_FIELDS})
+    except (TypeError, ValueError) as error:
+        raise ValidationError(str(error)) from error
+    for name, value in changed.items():
+        setting, created = PolicySetting.objects.get_or_create(
+            name=name, defaults={"value": _plain(value), "changed_by": acting_user}
+        )
+        if not created:
+            PolicySetting.objects.filter(pk=setting.pk).update(
+                value=_plain(value), changed_by=acting_user, version=F("version") + 1
+            )
+        record_event(
+            actor=acting_user, action="duties.change_setting", obj=setting,
+            summary=f"Changed the setting {name} from {current[name]!r} to {_plain(value)!r}",
+            changes={name: [current[name], _plain(value)]},
+        )
+    transaction.on_commit(lambda: recompute_all(with_status=True))
+    return sorted(changed)

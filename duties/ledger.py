@@ -1,0 +1,78 @@
+"""Reading the duty ledger for pages: one young person's rows, decorated for display."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from compliance.duties import DUTIES, Duty, DutyState
+from duties.models import DutyLedgerRow
+from duties.recompute import recompute_people
+from people.extension import action_link, record_url
+
+DUTIES_BY_CODE: dict[str, Duty] = {duty.code: duty for duty in DUTIES}
+DUTY_ORDER = {duty.code: i for i, duty in enumerate(DUTIES)}
+
+# Most urgent first: what is late, then records that cannot be judged, then what is coming.
+STATE_ORDER = {
+    DutyState.OVERDUE: 0,
+    DutyState.INSUFFICIENT_DATA: 1,
+    DutyState.DUE: 2,
+    DutyState.MET: 3,
+    DutyState.NOT_APPLICABLE: 4,
+}
+STATE_TAG = {
+    DutyState.OVERDUE: "govuk-tag--red",
+    DutyState.INSUFFICIENT_DATA: "govuk-tag--orange",
+    DutyState.DUE: "govuk-tag--yellow",
+    DutyState.MET: "govuk-tag--green",
+    DutyState.NOT_APPLICABLE: "govuk-tag--grey",
+}
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    row: DutyLedgerRow
+    duty: Duty
+    state: DutyState
+    tag_class: str
+    evidence_url: str | None
+    action: tuple[str, str] | None  # (label, url)
+
+    @property
+    def due_soon(self) -> bool:
+        return self.state == DutyState.DUE
+
+
+def rows_for(young_person_id: int, today: dt.date) -> list[DutyLedgerRow]:
+    """The person's ledger rows, recomputed first if they are missing or from an earlier day
+    (so the page is right even if the daily sweep has not run yet)."""
+    rows = list(DutyLedgerRow.objects.filter(young_person_id=young_person_id))
+    if not rows or any(row.computed_on < today for row in rows):
+        recompute_people([young_person_id], today)
+        rows = list(DutyLedgerRow.objects.filter(young_person_id=young_person_id))
+    return rows
+
+
+def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool) -> list[DutyLine]:
+    lines = []
+    for row in rows_for(young_person_id, today):
+        duty = DUTIES_BY_CODE.get(row.duty_code)
+        if duty is None:  # a duty retired since the row was written; the next recompute drops it
+            continue
+        state = DutyState(row.state)
+        action = None
+        if can_act and row.action and state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA):
+            action = action_link(row.action, young_person_id)
+        lines.append(
+            DutyLine(
+                row=row,
+                duty=duty,
+                state=state,
+                tag_class=STATE_TAG[state],
+                evidence_url=record_url(row.evidence_ref, young_person_id) if row.evidence_ref else None,
+                action=action,
+            )
+        )
+    lines.sort(key=lambda line: (STATE_ORDER[line.state], line.row.due_on or dt.date.max, DUTY_ORDER[line.duty.code]))
+    return lines

@@ -1,0 +1,73 @@
+"""What's due for a young person, every duty the service checks, and the settings in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from accounts.models import Role
+from compliance.duties import DUTIES, DutyState
+from compliance.policy import describe_policy
+from compliance.standards import describe_standards
+from duties.actions import change_settings
+from duties.forms import SettingsForm
+from duties.ledger import duty_lines
+from duties.settings import current_settings
+from people import access
+
+
+def whats_due(young_person: Any, user: Any, today: dt.date) -> dict[str, Any]:
+    """Context for duties/_whats_due.html on the young person's overview."""
+    lines = duty_lines(young_person.pk, today, can_act=access.can_edit(user, young_person))
+    applying = [line for line in lines if line.state != DutyState.NOT_APPLICABLE]
+    return {
+        "duty_lines": applying,
+        "duties_not_applying": [line for line in lines if line.state == DutyState.NOT_APPLICABLE],
+        "duty_counts": {
+            state: sum(1 for line in applying if line.state == state)
+            for state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA, DutyState.MET)
+        },
+        "duties_checked_on": min((line.row.computed_on for line in lines), default=None),
+    }
+
+
+def duty_list(request: HttpRequest) -> HttpResponse:
+    policy, standards = current_settings()
+    values = {info.name: value for info, value in describe_standards(standards)}
+    values.update({info.name: value for info, value, _ in describe_policy(policy)})
+    return render(request, "duties/duty_list.html", {"duties": DUTIES, "setting_values": values})
+
+
+def settings_page(request: HttpRequest) -> HttpResponse:
+    policy, standards = current_settings()
+    return render(
+        request,
+        "duties/settings.html",
+        {
+            "policy_in_force": describe_policy(policy),
+            "standards_in_force": describe_standards(standards),
+            "can_change": request.user.role == Role.ADMINISTRATOR,
+        },
+    )
+
+
+def settings_edit(request: HttpRequest) -> HttpResponse:
+    if request.user.role != Role.ADMINISTRATOR:
+        raise PermissionDenied("Only an administrator can change the rules' settings.")
+    policy, standards = current_settings()
+    form = SettingsForm(request.POST or None, policy=policy, standards=standards)
+    if request.method == "POST" and form.is_valid():
+        changed = change_settings(acting_user=request.user, values=form.cleaned_data)
+        if changed:
+            messages.success(
+                request, f"Settings saved ({', '.join(changed)}). Every young person's duties have been worked out again."
+            )
+        else:
+            messages.info(request, "No settings were changed")
+        return redirect("duties:settings")
+    return render(request, "duties/settings_form.html", {"form": form})
