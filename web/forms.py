@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -61,6 +62,8 @@ class GovukDateField(forms.Field):
     def validate(self, value: dt.date | None) -> None:
         if value is None and self.required:
             raise forms.ValidationError(f"Enter the {self._name()[0].lower()}{self._name()[1:]}")
+        if value is not None and self.past_only and value > timezone.localdate():
+            raise forms.ValidationError(f"{self._name()} must be today or in the past")
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         try:

@@ -131,7 +131,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_ROOT = VAR_DIR / "documents"
+MEDIA_ROOT = VAR_DIR / "documents"  # outside the web root: documents are served only through a permission check
+LEAVINGCARE_MAX_UPLOAD_MB = env_int("LEAVINGCARE_MAX_UPLOAD_MB", 10)
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 LOGGING = {
     "version": 1,

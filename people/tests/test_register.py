@@ -129,3 +129,12 @@ def test_register_query_count_does_not_grow_with_the_number_of_people(head, nort
     for n in range(20):
         allocate(make_young_person(child_id=f"B{n}", team=north), pa)
     assert count_queries() == few
+
+
+def test_a_worker_records_a_contact_in_one_click_from_their_caseload(pa, jordan):
+    from conftest import client_for
+
+    page = client_for(pa).get(reverse("people:mine")).content.decode()
+    link = reverse("contacts:record", args=[jordan.pk]) + "?next=" + reverse("people:mine")
+    assert link in page
+    assert client_for(pa).get(link).status_code == 200

@@ -22,6 +22,13 @@ install_debian_packages() {
   apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# WeasyPrint (PDFs of plans and reports) renders through Pango and its fonts.
+missing_pdf_libraries() {
+  [ -e /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libpango-1.0.so.0 ] \
+    || echo "libpango-1.0-0 libpangoft2-1.0-0"
+  [ -d /usr/share/fonts/truetype/liberation ] || echo "fonts-liberation"
+}
+
 # The locked Python packages, in .venv, with the system Python.
 ensure_python_env() {
   if ! command -v uv >/dev/null 2>&1; then

@@ -43,3 +43,12 @@ def test_valid_date_with_spaces():
 def test_29_february_only_in_leap_years():
     assert errors_for("29", "2", "2024") == []
     assert errors_for("29", "2", "2025") == ["Start date must be a real date"]
+
+
+def test_a_past_only_date_refuses_tomorrow_with_the_fields_name():
+    from django import forms
+
+    date_field = GovukDateField(label="Date of the visit", past_only=True)
+    with pytest.raises(forms.ValidationError, match="Date of the visit must be today or in the past"):
+        date_field.clean(["24", "11", "2026"])
+    assert date_field.clean(["23", "11", "2026"]) == dt.date(2026, 11, 23)
