@@ -183,3 +183,18 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+# One Playwright (and one Chromium) for every browser test module; see web/tests/browser.py.
+@pytest.fixture(scope="session")
+def browser():
+    from web.tests.browser import launch_browser
+
+    yield from launch_browser()
+
+
+@pytest.fixture
+def page_for(browser, live_server):
+    from web.tests.browser import page_opener
+
+    yield from page_opener(browser, live_server)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from contacts.models import Contact
-from web.tests.test_browser import assert_accessible, browser, page_for, sign_in  # noqa: F401 (fixtures)
+from web.tests.browser import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
