@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,10 +22,12 @@ from people.forms import CareEpisodeForm, HomeWithParentForm, RegisterFilterForm
 from people.models import CareEpisode, HomeWithParentPeriod, YoungPerson
 from people.queries import filter_register, with_register_columns, workers_for_filter
 from people.extension import young_person_context
+from people.writes import save_with
 from people.status import local_policy, status_for
 from duties.views import whats_due
 
 PAGE_SIZE = 50
+_save = save_with  # older name, still imported by casework and circumstances views
 
 
 def _register(request: HttpRequest, *, mine: bool) -> HttpResponse:
@@ -121,17 +123,6 @@ def personal_details(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _save(form: Any, action: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run an action with a form's data; put its refusal back on the form. None when refused."""
-    try:
-        return action(*args, **kwargs)
-    except ValidationError as error:
-        form.apply_errors(error)
-    except actions.StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
-
-
 def _data(form: Any) -> dict[str, Any]:
     return {k: v for k, v in form.cleaned_data.items() if k != "version"}
 
@@ -141,7 +132,7 @@ def young_person_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only a team manager or an administrator can add young people.")
     form = YoungPersonForm(request.POST or None, initial={"team": request.user.team_id})
     if request.method == "POST" and form.is_valid():
-        young_person = _save(form, actions.create_young_person, acting_user=request.user, **_data(form))
+        young_person = save_with(form, actions.create_young_person, acting_user=request.user, **_data(form))
         if young_person:
             messages.success(request, f"{young_person.name} has been added")
             return redirect("people:detail", young_person.pk)
@@ -154,7 +145,7 @@ def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial.update(team=young_person.team_id, version=young_person.version)
     form = YoungPersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
+        saved = save_with(
             form, actions.update_young_person, young_person, acting_user=request.user,
             expected_version=form.cleaned_data["version"], **_data(form),
         )
@@ -173,10 +164,10 @@ def episode_form(request: HttpRequest, pk: int, episode_id: int | None = None) -
     form = CareEpisodeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if episode:
-            saved = _save(form, actions.update_care_episode, episode, acting_user=request.user,
+            saved = save_with(form, actions.update_care_episode, episode, acting_user=request.user,
                           expected_version=form.cleaned_data["version"], **_data(form))
         else:
-            saved = _save(form, actions.add_care_episode, young_person, acting_user=request.user, **_data(form))
+            saved = save_with(form, actions.add_care_episode, young_person, acting_user=request.user, **_data(form))
         if saved:
             messages.success(request, "Care episode saved")
             return redirect("people:care-history", young_person.pk)
@@ -193,10 +184,10 @@ def home_period_form(request: HttpRequest, pk: int, period_id: int | None = None
     if request.method == "POST" and form.is_valid():
         data = _data(form)
         if period:
-            saved = _save(form, actions.update_home_with_parent, period, acting_user=request.user,
+            saved = save_with(form, actions.update_home_with_parent, period, acting_user=request.user,
                           expected_version=form.cleaned_data["version"], **data)
         else:
-            saved = _save(form, actions.record_home_with_parent, young_person, acting_user=request.user, **data)
+            saved = save_with(form, actions.record_home_with_parent, young_person, acting_user=request.user, **data)
         if saved:
             messages.success(request, "Living with a parent saved")
             return redirect("people:care-history", young_person.pk)

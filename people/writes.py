@@ -68,6 +68,19 @@ def finish_write(
     recompute_after_commit(young_person.pk)
 
 
+def save_with(form: Any, action: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run an action with a form's data; put its refusal back on the form. None when refused."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        return action(*args, **kwargs)
+    except ValidationError as error:
+        form.apply_errors(error)
+    except StaleEdit as stale:
+        form.add_error(None, stale.message)
+    return None
+
+
 def created_changes(obj: Model, names: Any) -> dict[str, Any]:
     return changes_between({}, values_of(obj, names))
 
@@ -79,6 +92,7 @@ __all__ = [
     "finish_write",
     "lock",
     "save_new_version",
+    "save_with",
     "transaction",
     "values_of",
 ]

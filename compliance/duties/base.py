@@ -63,13 +63,15 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class DutyContext:
-    """Everything one judgement reads. ``today`` is passed in: the core never reads the clock."""
+    """Everything one judgement reads. ``judged_on`` is the day being judged (usually
+    today), passed in: the core never reads the clock, and the boundary test refuses any
+    ``.today`` in it, so the field is not called that."""
 
     case: CaseFacts
     status: LeavingCareStatus
     policy: LocalPolicy
     standards: LocalStandards
-    today: date
+    judged_on: date
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,32 @@
-"""PLACEHOLDER until the rule is written: judges nothing."""
+"""The plan in force has a contingency plan (statutory-rules.md §3 D2).
 
-from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
+CLR 2010 Schedule 1 para 4 — STATUTE-VERIFIED: "contingency plans for action to be taken by
+the responsible authority should the pathway plan for any reason cease to be effective".
+For an eligible child the equivalent is CPPCR 2010 Schedule 8 (STATUTE-RECALLED). It is
+due the day the version is agreed: a plan without one was incomplete when agreed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
+from compliance.duties.common import plan_content
+
+CODE = "contingency_plan"
 
 
-def _evaluate(context: DutyContext) -> DutyResult:
-    return DutyResult(code="contingency_plan", state=DutyState.NOT_APPLICABLE, reason="PLACEHOLDER: not written yet")
+def evaluate(context: DutyContext) -> DutyResult:
+    missing = "has no contingency plan saying what happens if the plan stops working"
+    return plan_content(context, CODE, lambda plan: "" if plan.has_contingency else missing, "has a contingency plan")
 
 
-DUTY = Duty(code="contingency_plan", title="contingency_plan", citation="", source_kind=SourceKind.STATUTE, summary="", evaluate=_evaluate)
+DUTY = Duty(
+    code=CODE,
+    title="Contingency plan",
+    citation="Care Leavers (England) Regulations 2010 Sch 1 para 4; CPPCR 2010 Sch 8",
+    source_kind=SourceKind.STATUTE,
+    summary="The pathway plan must say what will happen if it stops working.",
+    evaluate=evaluate,
+    commences_on=date(2011, 4, 1),
+)

@@ -1,10 +1,60 @@
-"""PLACEHOLDER until the rule is written: judges nothing."""
+"""A joint handover before a planned transfer to a new worker — LOCAL POLICY (configurable),
+statutory-rules.md §4 (a hypothetical joint_handover_before_days of 90; Nottingham City's
+social worker to personal adviser transfer procedure; Kirklees' transfer of accountability).
 
-from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
+For each transfer not cancelled, the handover meeting is due ``handover_before_days`` before
+the planned date. A transfer stays in view until the same number of days after it, so a
+missed handover is seen after the move, then drops off. When several are in view the worst
+is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from compliance.duties.base import Duty, DutyContext, DutyResult, Evidence, SourceKind
+from compliance.duties.common import ONE_DAY, days, fmt, not_applicable, one_off, worst
+
+CODE = "joint_handover"
 
 
-def _evaluate(context: DutyContext) -> DutyResult:
-    return DutyResult(code="joint_handover", state=DutyState.NOT_APPLICABLE, reason="PLACEHOLDER: not written yet")
+def evaluate(context: DutyContext) -> DutyResult:
+    today, before = context.judged_on, context.standards.handover_before_days
+    window = timedelta(days=before)
+    results: list[DutyResult] = []
+    leaves_view: list[date] = []
+    for transfer in context.case.transfers:
+        if transfer.cancelled or transfer.planned_on + window < today:
+            continue
+        leaves_view.append(transfer.planned_on + window + ONE_DAY)
+        due_on = transfer.planned_on - window
+        held = transfer.handover_held_on if transfer.handover_held_on and transfer.handover_held_on <= today else None
+        results.append(one_off(
+            CODE,
+            today,
+            due_on=due_on,
+            arose_on=None,
+            done_on=held,
+            evidence=Evidence(transfer.ref, f"Transfer planned for {fmt(transfer.planned_on)}", transfer.planned_on),
+            action="record_handover",
+            why=f"The case is to move to a new worker on {fmt(transfer.planned_on)}",
+            owed="a joint handover meeting",
+            done=f"The joint handover for the transfer on {fmt(transfer.planned_on)} was held on {fmt(held)}"
+            if held else "",
+            missing="No handover meeting has been recorded.",
+            note=f"The council's standard is a handover at least {days(before)} before a transfer.",
+        ))
+    if not results:
+        return not_applicable(CODE, "No transfer of the case to a new worker is planned.")
+    return worst(results, leaves_view)
 
 
-DUTY = Duty(code="joint_handover", title="joint_handover", citation="", source_kind=SourceKind.STATUTE, summary="", evaluate=_evaluate)
+DUTY = Duty(
+    code=CODE,
+    title="Joint handover before a transfer",
+    citation="Local standard (statutory-rules.md §4)",
+    source_kind=SourceKind.LOCAL_POLICY,
+    summary="Before the case moves to a new worker, the old and new workers meet the young person together.",
+    evaluate=evaluate,
+    settings=("handover_before_days",),
+)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from audit.record import record_view
 from people import access
 from people.extension import young_person_context
 from people.models import YoungPerson
-from people.writes import StaleEdit
+from people.writes import save_with  # noqa: F401 (used by the views)
 
 
 def safe_next(request: HttpRequest) -> str | None:
@@ -37,17 +36,6 @@ def record_page(request: HttpRequest, young_person: YoungPerson, template: str, 
 
 def visible(request: HttpRequest, pk: int) -> YoungPerson:
     return access.get_young_person_for(request.user, pk)
-
-
-def save_with(form: Any, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run an action; put its refusal back on the form. None when refused."""
-    try:
-        return action(*args, **kwargs)
-    except ValidationError as error:
-        form.apply_errors(error)
-    except StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
 
 
 def form_page(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -13,7 +13,7 @@ from audit.record import record_view
 from people import access
 from people.extension import young_person_context
 from people.models import YoungPerson
-from people.writes import StaleEdit
+from people.writes import save_with as save  # noqa: F401 (used by the views)
 
 SECTION_KEY = "plans"
 
@@ -34,17 +34,6 @@ def authorising(request: HttpRequest, pk: int) -> YoungPerson:
     if not access.can_manage(request.user, young_person):
         raise PermissionDenied("Only a team manager or an administrator can authorise.")
     return young_person
-
-
-def save(form: Any, action: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run an action; put its refusal back on the form. None when refused."""
-    try:
-        return action(*args, **kwargs)
-    except ValidationError as error:
-        form.apply_errors(error)
-    except StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
 
 
 def record_page(request: HttpRequest, template: str, young_person: YoungPerson, **context: Any) -> HttpResponse:
