@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class CaseworkConfig(AppConfig):
     name = "casework"
+
+    def ready(self) -> None:
+        from casework.extension import register
+
+        register()

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class CircumstancesConfig(AppConfig):
     name = "circumstances"
+
+    def ready(self) -> None:
+        from circumstances.extension import register
+
+        register()

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("contacts.urls")),
     path("", include("circumstances.urls")),
+    path("", include("casework.urls")),
     path("", include("duties.urls")),
 ]

@@ -27,7 +27,6 @@ from people.status import local_policy, status_for
 from duties.views import whats_due
 
 PAGE_SIZE = 50
-_save = save_with  # older name, still imported by casework and circumstances views
 
 
 def _register(request: HttpRequest, *, mine: bool) -> HttpResponse:
