@@ -13,7 +13,7 @@ from audit.record import record_event
 from compliance.policy import LocalPolicy
 from compliance.standards import LocalStandards
 from duties.models import PolicySetting
-from duties.recompute import recompute_all
+from duties.tasks import recompute_everyone
 from duties.settings import POLICY_FIELDS, STANDARD_FIELDS, current_settings
 
 
@@ -56,5 +56,7 @@ def change_settings(*, acting_user: Any, values: dict[str, Any]) -> list[str]:
             summary=f"Changed the setting {name} from {current[name]!r} to {_plain(value)!r}",
             changes={name: [current[name], _plain(value)]},
         )
-    transaction.on_commit(lambda: recompute_all(with_status=True))
+    # Everyone's categories and duties may change: the task queue does it after commit, so the
+    # administrator is not kept waiting at a large council.
+    transaction.on_commit(lambda: recompute_everyone.enqueue(with_status=True))
     return sorted(changed)

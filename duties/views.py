@@ -65,7 +65,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         changed = change_settings(acting_user=request.user, values=form.cleaned_data)
         if changed:
             messages.success(
-                request, f"Settings saved ({', '.join(changed)}). Every young person's duties have been worked out again."
+                request, f"Settings saved ({', '.join(changed)}). Every young person’s status and duties are being worked out again; this takes a few minutes at a large council."
             )
         else:
             messages.info(request, "No settings were changed")

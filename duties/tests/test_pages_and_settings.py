@@ -119,3 +119,10 @@ def test_recompute_command_reports_how_many(jordan, sam, riley, capsys):
     call_command("recompute_duties", "--status")
     assert "Recomputed 3 young people" in capsys.readouterr().out
     assert DutyLedgerRow.objects.count() == 3 * len(DUTIES)
+
+
+def test_the_daily_sweep_can_be_queued_for_the_task_worker(jordan, capsys):
+    call_command("recompute_duties", "--sweep", "--enqueue")
+    assert "Queued task" in capsys.readouterr().out
+    # The test settings run tasks at once; in production db_worker picks it up.
+    assert DutyLedgerRow.objects.filter(young_person=jordan).count() == len(DUTIES)

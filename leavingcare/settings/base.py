@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "people",
     "casework",
@@ -131,6 +133,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Background work (ledger recomputes, and later e-mails) queues in the database: run
+# `manage.py db_worker` beside the web processes.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 MEDIA_ROOT = VAR_DIR / "documents"  # outside the web root: documents are served only through a permission check
 LEAVINGCARE_MAX_UPLOAD_MB = env_int("LEAVINGCARE_MAX_UPLOAD_MB", 10)
 FILE_UPLOAD_PERMISSIONS = 0o640

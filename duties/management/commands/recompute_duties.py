@@ -19,8 +19,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):  # noqa: ANN001
         parser.add_argument("--sweep", action="store_true", help="Only people whose next change date has come.")
         parser.add_argument("--status", action="store_true", help="Also rewrite the stored category timelines.")
+        parser.add_argument(
+            "--enqueue", action="store_true", help="Queue the work for the task worker (manage.py db_worker) instead."
+        )
 
-    def handle(self, *args, sweep: bool = False, status: bool = False, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(  # noqa: ANN201
+        self, *args, sweep: bool = False, status: bool = False, enqueue: bool = False, **options  # noqa: ANN002, ANN003
+    ):
+        if enqueue:
+            from duties.tasks import recompute_everyone, sweep_ledger
+
+            result = sweep_ledger.enqueue() if sweep else recompute_everyone.enqueue(with_status=status)
+            self.stdout.write(f"Queued task {result.id}")
+            return
         started = time.perf_counter()
 
         def progress(done: int, total: int) -> None:
