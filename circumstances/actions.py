@@ -46,6 +46,7 @@ from people.models import YoungPerson
 from people.writes import (
     StaleEdit,
     apply_changes,
+    changed_fields,
     created_changes,
     finish_write,
     lock,
@@ -127,7 +128,7 @@ def _update(
     save_new_version(locked)
     finish_write(
         person, acting_user=acting_user, action=f"circumstances.update_{kind.key}", obj=locked,
-        summary=f"Changed {', '.join(changes) or 'nothing'} in {kind.describe(locked)}", changes=changes,
+        summary=f"Changed {changed_fields(locked, changes)} in {kind.describe(locked)}", changes=changes,
     )
     return locked
 

@@ -43,6 +43,7 @@ def environment(**options: Any) -> Environment:
     env.filters.update(
         govuk_date=formatting.govuk_date,
         govuk_date_short=formatting.govuk_date_short,
+        govuk_datetime=formatting.govuk_datetime,
         age=formatting.age_on,
     )
     return env

@@ -23,7 +23,7 @@ from audit.record import changes_between
 from compliance.validation import Problem, check_care_history, check_date_of_birth
 from people.models import CareEpisode, HomeWithParentPeriod, YoungPerson
 from people.status import episode_fact
-from people.writes import StaleEdit, finish_write, lock, save_new_version, values_of
+from people.writes import StaleEdit, changed_fields, finish_write, lock, save_new_version, values_of
 from people.writes import apply_changes as _apply
 
 
@@ -110,7 +110,7 @@ def update_young_person(
     save_new_version(locked)
     _finish(
         locked, acting_user=acting_user, action="update_young_person", obj=locked,
-        summary=f"Changed {', '.join(changes) or 'nothing'} for {locked.name}", changes=changes,
+        summary=f"Changed {changed_fields(locked, changes)} for {locked.name}", changes=changes,
     )
     return locked
 
@@ -147,7 +147,7 @@ def update_care_episode(
     save_new_version(locked)
     _finish(
         locked_person, acting_user=acting_user, action="update_care_episode", obj=locked,
-        summary=f"Changed {', '.join(changes) or 'nothing'} in the care episode starting {locked.start:%-d %B %Y}",
+        summary=f"Changed {changed_fields(locked, changes)} in the care episode starting {locked.start:%-d %B %Y}",
         changes=changes,
     )
     return locked

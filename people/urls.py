@@ -11,6 +11,7 @@ urlpatterns = [
     path("young-people/<int:pk>", views.young_person_detail, name="detail"),
     path("young-people/<int:pk>/care-history", views.care_history, name="care-history"),
     path("young-people/<int:pk>/personal-details", views.personal_details, name="personal-details"),
+    path("young-people/<int:pk>/history", views.record_history, name="history"),
     path("young-people/<int:pk>/edit", views.young_person_edit, name="edit"),
     path("young-people/<int:pk>/care-episodes/new", views.episode_form, name="episode-create"),
     path("young-people/<int:pk>/care-episodes/<int:episode_id>", views.episode_form, name="episode-edit"),

@@ -11,7 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.models import CASEWORK_ROLES
+from accounts.models import CASEWORK_ROLES, Role
+from audit.models import AccessLog, AuditEvent
 from audit.record import record_view
 from casework.models import Allocation
 from compliance.calendar import birthday
@@ -119,6 +120,25 @@ def personal_details(request: HttpRequest, pk: int) -> HttpResponse:
     record_view(user=request.user, young_person=young_person, path=request.get_full_path())
     return render(
         request, "people/personal_details.html", young_person_context(request, young_person, active="personal_details")
+    )
+
+
+def record_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change to the record (who, when, what), and for managers who has looked at it."""
+    young_person = access.get_young_person_for(request.user, pk)
+    record_view(user=request.user, young_person=young_person, path=request.get_full_path())
+    events = Paginator(
+        AuditEvent.objects.filter(young_person=young_person).select_related("actor"), 50
+    ).get_page(request.GET.get("page"))
+    sees_views = request.user.role in (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.ADMINISTRATOR)
+    views = (
+        AccessLog.objects.filter(young_person=young_person).select_related("user")[:50] if sees_views else []
+    )
+    return render(
+        request,
+        "people/history.html",
+        {**young_person_context(request, young_person, active="history"), "events": events, "views": views,
+         "sees_views": sees_views},
     )
 
 

@@ -81,6 +81,19 @@ def save_with(form: Any, action: Any, *args: Any, **kwargs: Any) -> Any:
     return None
 
 
+def changed_fields(obj: Model, changes: dict[str, Any]) -> str:
+    """'preferred name and phone' from the changed field names, for an audit summary."""
+    names = []
+    for name in changes:
+        try:
+            names.append(str(obj._meta.get_field(name).verbose_name).lower())
+        except Exception:  # noqa: BLE001 - a non-field change keeps its own name
+            names.append(name.replace("_", " "))
+    if not names:
+        return "nothing"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def created_changes(obj: Model, names: Any) -> dict[str, Any]:
     return changes_between({}, values_of(obj, names))
 
@@ -88,6 +101,7 @@ def created_changes(obj: Model, names: Any) -> dict[str, Any]:
 __all__ = [
     "StaleEdit",
     "apply_changes",
+    "changed_fields",
     "created_changes",
     "finish_write",
     "lock",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from conftest import allocate, make_young_person
 from web.tests.browser import assert_accessible, sign_in
@@ -71,3 +72,18 @@ def test_register_and_record_work_on_a_phone(page_for, manager, jordan, north):
     page.goto(f"/young-people/{jordan.pk}")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page)
+
+
+def test_every_section_of_a_record_and_the_rules_pages_pass_the_accessibility_scan(page_for, pa, jordan):
+    from people.extension import SECTIONS
+
+    page = page_for(width=390)  # a phone
+    sign_in(page, "priya")
+    page.wait_for_url("**/my-young-people")
+    for section in sorted(SECTIONS.values(), key=lambda s: s.order):
+        page.goto(reverse(section.url_name, args=[jordan.pk]))
+        assert page.locator("h1").count() == 1, section.key
+        assert_accessible(page)
+    for name in ("rules", "duties:list", "duties:settings"):
+        page.goto(reverse(name))
+        assert_accessible(page)
