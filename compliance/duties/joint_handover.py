@@ -52,7 +52,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Joint handover before a transfer",
-    citation="Local standard (statutory-rules.md §4)",
+    citation="The council’s own standard",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="Before the case moves to a new worker, the old and new workers meet the young person together.",
     evaluate=evaluate,

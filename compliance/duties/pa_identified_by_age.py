@@ -79,7 +79,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Personal adviser identified by a set age",
-    citation="Local standard (statutory-rules.md §4)",
+    citation="The council’s own standard",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The council's own standard: a child in care has a personal adviser by a set age, 17½ unless changed.",
     evaluate=evaluate,

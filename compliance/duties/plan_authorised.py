@@ -31,7 +31,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Plan authorised by a manager",
-    citation="Local standard (statutory-rules.md §4 and §6)",
+    citation="The council’s own standard",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="A manager authorises each new version of the pathway plan soon after it is agreed.",
     evaluate=evaluate,

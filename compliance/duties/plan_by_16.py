@@ -49,7 +49,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Pathway plan by the 16th birthday",
-    citation="Local standard (statutory-rules.md §4, Calderdale procedure)",
+    citation="The council’s own standard (as in Calderdale’s procedure)",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The council's own standard: a child eligible at 16 has an agreed pathway plan by their 16th birthday.",
     evaluate=evaluate,

@@ -28,7 +28,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Copy of the plan given",
-    citation="Local standard (statutory-rules.md §4 and §6)",
+    citation="The council’s own standard",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The young person is given a copy of each new version of their pathway plan.",
     evaluate=evaluate,

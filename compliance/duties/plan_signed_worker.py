@@ -28,7 +28,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Plan signed by the worker",
-    citation="Local standard (statutory-rules.md §4 and §6)",
+    citation="The council’s own standard",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The personal adviser or social worker signs each new version of the pathway plan soon after it is agreed.",
     evaluate=evaluate,
