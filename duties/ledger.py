@@ -54,7 +54,11 @@ def rows_for(young_person_id: int, today: dt.date) -> list[DutyLedgerRow]:
     return rows
 
 
-def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool) -> list[DutyLine]:
+# Actions only a team manager or administrator may take; a worker sees the duty without the link.
+MANAGER_ACTIONS = frozenset({"authorise_plan", "close_case", "allocate_personal_adviser", "record_handover"})
+
+
+def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool, can_manage: bool = False) -> list[DutyLine]:
     lines = []
     for row in rows_for(young_person_id, today):
         duty = DUTIES_BY_CODE.get(row.duty_code)
@@ -62,7 +66,8 @@ def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool) -> list[D
             continue
         state = DutyState(row.state)
         action = None
-        if can_act and row.action and state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA):
+        allowed = can_manage if row.action in MANAGER_ACTIONS else can_act
+        if allowed and row.action and state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA):
             action = action_link(row.action, young_person_id)
         lines.append(
             DutyLine(

@@ -23,7 +23,10 @@ from people import access
 
 def whats_due(young_person: Any, user: Any, today: dt.date) -> dict[str, Any]:
     """Context for duties/_whats_due.html on the young person's overview."""
-    lines = duty_lines(young_person.pk, today, can_act=access.can_edit(user, young_person))
+    lines = duty_lines(
+        young_person.pk, today,
+        can_act=access.can_edit(user, young_person), can_manage=access.can_manage(user, young_person),
+    )
     applying = [line for line in lines if line.state != DutyState.NOT_APPLICABLE]
     return {
         "duty_lines": applying,

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.models import CASEWORK_ROLES, Role
+from audit.display import describe_changes
 from audit.models import AccessLog, AuditEvent
 from audit.record import record_view
 from casework.models import Allocation
@@ -138,7 +139,7 @@ def record_history(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "people/history.html",
         {**young_person_context(request, young_person, active="history"), "events": events, "views": views,
-         "sees_views": sees_views},
+         "sees_views": sees_views, "describe_changes": describe_changes},
     )
 
 

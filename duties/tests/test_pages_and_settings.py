@@ -126,3 +126,18 @@ def test_the_daily_sweep_can_be_queued_for_the_task_worker(jordan, capsys):
     assert "Queued task" in capsys.readouterr().out
     # The test settings run tasks at once; in production db_worker picks it up.
     assert DutyLedgerRow.objects.filter(young_person=jordan).count() == len(DUTIES)
+
+
+def test_a_worker_is_not_offered_a_managers_action(pa, manager, jordan):
+    from duties.ledger import MANAGER_ACTIONS, duty_lines
+
+    DutyLedgerRow.objects.filter(young_person=jordan).delete()
+    recompute_people([jordan.pk], dt.date(2026, 11, 23))
+    DutyLedgerRow.objects.filter(young_person=jordan, duty_code="plan_authorised").update(
+        state="overdue", action="authorise_plan"
+    )
+    DutyLedgerRow.objects.filter(young_person=jordan, duty_code="closure").update(state="overdue", action="close_case")
+    as_worker = duty_lines(jordan.pk, dt.date(2026, 11, 23), can_act=True, can_manage=False)
+    assert not any(line.action and line.row.action in MANAGER_ACTIONS for line in as_worker)
+    as_manager = duty_lines(jordan.pk, dt.date(2026, 11, 23), can_act=True, can_manage=True)
+    assert {line.row.action for line in as_manager if line.action} >= {"authorise_plan", "close_case"}

@@ -56,3 +56,19 @@ def test_people_who_cannot_see_the_record_cannot_see_its_history(outsider, other
 )
 def test_times_are_shown_in_gov_uk_style_in_london_time(value, expected):
     assert govuk_datetime(value) == expected
+
+
+def test_changes_read_as_words_not_stored_values(pa, jordan):
+    from audit.display import describe_changes
+
+    rows = describe_changes(
+        "casework.Allocation", {"worker": [None, pa.pk], "role": [None, "personal_adviser"], "start": [None, "2026-11-02"]}
+    )
+    assert rows == [
+        ("Worker", "Blank", pa.display_name),
+        ("Role", "Blank", "Personal adviser"),
+        ("Start date", "Blank", "2 November 2026"),
+    ]
+    assert describe_changes("people.YoungPerson", {"uasc": [False, True], "version": [1, 2]}) == [
+        ("Unaccompanied asylum-seeking child", "No", "Yes")
+    ]

@@ -84,6 +84,8 @@ def test_every_section_of_a_record_and_the_rules_pages_pass_the_accessibility_sc
         page.goto(reverse(section.url_name, args=[jordan.pk]))
         assert page.locator("h1").count() == 1, section.key
         assert_accessible(page)
-    for name in ("rules", "duties:list", "duties:settings"):
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{section.key} scrolls sideways"
+    for name in ("people:mine", "rules", "duties:list", "duties:settings"):
         page.goto(reverse(name))
         assert_accessible(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} scrolls sideways"
