@@ -14,11 +14,16 @@ from compliance.policy import LocalPolicy
 from compliance.standards import LocalStandards
 from duties.models import PolicySetting
 from duties.tasks import recompute_everyone
-from duties.settings import POLICY_FIELDS, STANDARD_FIELDS, current_settings
+from duties.settings import POLICY_FIELDS, STANDARD_FIELDS, current_settings, setting_info, setting_label, shown_value
 
 
 def _plain(value: Any) -> Any:
     return value.value if hasattr(value, "value") else value
+
+
+def _words(name: str, value: Any) -> str:
+    info = setting_info(name)
+    return shown_value(_plain(value), info.unit, getattr(info, "choices", ()))
 
 
 @transaction.atomic
@@ -53,7 +58,7 @@ def change_settings(*, acting_user: Any, values: dict[str, Any]) -> list[str]:
             )
         record_event(
             actor=acting_user, action="duties.change_setting", obj=setting,
-            summary=f"Changed the setting {name} from {current[name]!r} to {_plain(value)!r}",
+            summary=f"Changed “{setting_label(name)}” from {_words(name, current[name])} to {_words(name, value)}",
             changes={name: [current[name], _plain(value)]},
         )
     # Everyone's categories and duties may change: the task queue does it after commit, so the

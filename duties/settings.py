@@ -36,3 +36,29 @@ def current_standards(saved: dict[str, Any] | None = None) -> LocalStandards:
 def current_settings() -> tuple[LocalPolicy, LocalStandards]:
     saved = _saved()
     return current_policy(saved), current_standards(saved)
+
+
+def setting_info(name: str) -> Any:
+    from compliance.policy import SETTINGS
+    from compliance.standards import STANDARDS
+
+    return next(info for info in (*SETTINGS, *STANDARDS) if info.name == name)
+
+
+def setting_label(name: str) -> str:
+    return setting_info(name).label
+
+
+def shown_value(value: object, unit: str = "", choices: Any = ()) -> str:
+    """A setting's value as staff read it: Yes/No, '8 weeks', or the choice's label."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    for key, text in choices or ():
+        if key == getattr(value, "value", value):
+            return str(text)
+    label = getattr(value, "label", None)
+    if label:
+        return str(label)
+    if unit in ("days", "weeks", "months"):
+        return f"{value} {unit[:-1] if value == 1 else unit}"
+    return str(getattr(value, "value", value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from typing import Any
 
 from django.contrib import messages
@@ -11,13 +12,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.models import Role
+from audit.models import AuditEvent
 from compliance.duties import DUTIES, DutyState
-from compliance.policy import describe_policy
-from compliance.standards import describe_standards
+from compliance.policy import LocalPolicy, describe_policy
+from compliance.standards import LocalStandards, describe_standards
 from duties.actions import change_settings
 from duties.forms import SettingsForm
 from duties.ledger import duty_lines
-from duties.settings import current_settings
+from duties.models import PolicySetting
+from duties.settings import current_settings, setting_label, shown_value
 from people import access
 
 
@@ -48,13 +51,30 @@ def duty_list(request: HttpRequest) -> HttpResponse:
 
 def settings_page(request: HttpRequest) -> HttpResponse:
     policy, standards = current_settings()
+    saved = {s.name: s for s in PolicySetting.objects.select_related("changed_by")}
+    defaults = {f.name: getattr(LocalPolicy(), f.name) for f in fields(LocalPolicy)}
+    defaults.update({f.name: getattr(LocalStandards(), f.name) for f in fields(LocalStandards)})
+
+    def changed(name: str, value: object) -> dict[str, Any] | None:
+        setting = saved.get(name)
+        if setting is None or value == defaults[name]:
+            return None
+        return {"default": defaults[name], "by": setting.changed_by, "at": setting.changed_at}
+
     return render(
         request,
         "duties/settings.html",
         {
-            "policy_in_force": describe_policy(policy),
-            "standards_in_force": describe_standards(standards),
+            "policy_in_force": [
+                (info, value, description, changed(info.name, value))
+                for info, value, description in describe_policy(policy)
+            ],
+            "standards_in_force": [
+                (info, value, changed(info.name, value)) for info, value in describe_standards(standards)
+            ],
+            "history": AuditEvent.objects.filter(action="duties.change_setting").select_related("actor")[:50],
             "can_change": request.user.role == Role.ADMINISTRATOR,
+            "shown_value": shown_value,
         },
     )
 
@@ -68,7 +88,9 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         changed = change_settings(acting_user=request.user, values=form.cleaned_data)
         if changed:
             messages.success(
-                request, f"Settings saved ({', '.join(changed)}). Every young person’s status and duties are being worked out again; this takes a few minutes at a large council."
+                request,
+                f"Settings saved: {'; '.join(setting_label(name) for name in changed)}. Every young person’s "
+                "status and duties are being worked out again; this takes a few minutes at a large council.",
             )
         else:
             messages.info(request, "No settings were changed")

@@ -48,6 +48,10 @@ def test_recording_a_visit_on_the_form_meets_the_visit_duty_at_once(pa, jordan, 
 def test_signing_the_plan_meets_the_sign_off_duties_at_once(pa, jordan, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         version = plan_versions.start_version(jordan, acting_user=pa)
+        version = plan_versions.update_version(
+            version, acting_user=pa, expected_version=version.version, sections={},
+            contingency_plan="If the flat falls through, Jordan stays with his aunt while we find another.",
+        )
         version = plan_versions.agree_version(
             version, acting_user=pa, expected_version=version.version, agreed_on=dt.date(2026, 11, 2)
         )

@@ -141,3 +141,16 @@ def test_a_worker_is_not_offered_a_managers_action(pa, manager, jordan):
     assert not any(line.action and line.row.action in MANAGER_ACTIONS for line in as_worker)
     as_manager = duty_lines(jordan.pk, dt.date(2026, 11, 23), can_act=True, can_manage=True)
     assert {line.row.action for line in as_manager if line.action} >= {"authorise_plan", "close_case"}
+
+
+def test_a_changed_setting_says_who_changed_it_from_what(admin_user, head, django_capture_on_commit_callbacks):
+    client = client_for(admin_user)
+    data = _settings_form(client)
+    data["contact_weeks_18_20"] = "6"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("duties:settings-edit"), data, follow=True)
+    assert "Settings saved: Keep in touch with 18 to 20 year olds" in response.content.decode()
+    page = client_for(head).get(reverse("duties:settings")).content.decode()
+    assert "Changed by the council" in page
+    assert "From 8 weeks (the default), by " + admin_user.display_name in page
+    assert "Changed “Keep in touch with 18 to 20 year olds at least every” from 8 weeks to 6 weeks" in page
