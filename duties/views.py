@@ -20,7 +20,7 @@ from duties.actions import change_settings
 from duties.forms import SettingsForm
 from duties.ledger import duty_lines
 from duties.models import PolicySetting
-from duties.settings import current_settings, setting_label, shown_value
+from duties.settings import current_settings, setting_info, setting_label, shown_value
 from people import access
 
 
@@ -44,9 +44,17 @@ def whats_due(young_person: Any, user: Any, today: dt.date) -> dict[str, Any]:
 
 def duty_list(request: HttpRequest) -> HttpResponse:
     policy, standards = current_settings()
-    values = {info.name: value for info, value in describe_standards(standards)}
-    values.update({info.name: value for info, value, _ in describe_policy(policy)})
-    return render(request, "duties/duty_list.html", {"duties": DUTIES, "setting_values": values})
+
+    def used(name: str) -> tuple[str, str]:
+        info = setting_info(name)
+        value = getattr(standards, name) if hasattr(standards, name) else getattr(policy, name)
+        return info.label, shown_value(value, info.unit, getattr(info, "choices", ()))
+
+    return render(
+        request,
+        "duties/duty_list.html",
+        {"duties": [(duty, [used(name) for name in duty.settings]) for duty in DUTIES]},
+    )
 
 
 def settings_page(request: HttpRequest) -> HttpResponse:
