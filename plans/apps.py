@@ -23,7 +23,8 @@ class PlansConfig(AppConfig):
         # duty list costs no query per row.
         for key, label, url_for in (
             ("record_assessment", "Record a needs assessment", _to("plans:assessment-new")),
-            ("create_plan", "Start a new version of the pathway plan", _to("plans:version-new")),
+            # One label for every state the page can open in: the first plan, a draft, a new version.
+            ("create_plan", "Start or update the pathway plan", _to("plans:version-new")),
             ("edit_plan", "Update the pathway plan", _to("plans:current", "edit")),
             ("review_plan", "Record a pathway plan review", _to("plans:review-new")),
             ("sign_plan", "Record sign-off of the pathway plan", _to("plans:current", "sign")),

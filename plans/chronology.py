@@ -19,7 +19,8 @@ def plans_chronology(young_person) -> Iterator[ChronologyItem]:  # noqa: ANN001
             detail="Authorised" if a.authorised_on else "Not yet authorised",
             url=reverse("plans:assessment", args=[pk, a.pk]),
         )
-    for v in PathwayPlanVersion.objects.filter(plan__young_person=young_person, agreed_on__isnull=False):
+    agreed = PathwayPlanVersion.objects.filter(plan__young_person=young_person, agreed_on__isnull=False)
+    for v in agreed.select_related("worker_signed_by"):
         url = reverse("plans:version", args=[pk, v.pk])
         yield ChronologyItem(on=v.agreed_on, title=f"Pathway plan version {v.number} agreed", kind="plan", url=url)
         if v.young_person_signed_on:
@@ -29,7 +30,7 @@ def plans_chronology(young_person) -> Iterator[ChronologyItem]:  # noqa: ANN001
             )
         if v.worker_signed_on:
             yield ChronologyItem(
-                on=v.worker_signed_on, title=f"Pathway plan version {v.number} signed by the worker",
+                on=v.worker_signed_on, title=f"Pathway plan version {v.number} signed by {_worker(v)}",
                 detail=v.get_worker_signed_how_display(), kind="plan", url=url,
             )
     for r in PlanReview.objects.filter(young_person=young_person):
@@ -42,3 +43,9 @@ def plans_chronology(young_person) -> Iterator[ChronologyItem]:  # noqa: ANN001
             on=q.requested_on, title="Pathway plan review requested", detail=q.get_requested_by_display(),
             kind="review_request", url=reverse("plans:request", args=[pk, q.pk]),
         )
+
+
+def _worker(version: PathwayPlanVersion) -> str:
+    """A sign-off written straight to the database (imported history) may not name the signer."""
+    signer = version.worker_signed_by
+    return f"the worker, {signer.display_name}" if signer else "the worker"

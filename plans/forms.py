@@ -24,9 +24,19 @@ from plans.models import (
     SignOffMethod,
     TookPart,
 )
+from plans.actions.common import long_date
+from plans.actions.versions import EARLIEST_PLANNING_AGE
 from web.forms import GovukDateField, GovukForm, VersionedForm
 
-# Short names for each matter, so a message about one of ten "By when" boxes says which.
+# GOV.UK date inputs show an example in the hint; a recent year reads as a real date to staff.
+DATE_EXAMPLE = "For example, 27 3 2026"
+
+
+def date_hint(text: str = "") -> str:
+    return f"{text}. {DATE_EXAMPLE}" if text else DATE_EXAMPLE
+
+
+# Short names for each matter, so a message about one of ten "Target date" boxes says which.
 MATTER_SHORT_NAMES = {
     "contact_support": "contact and support",
     "education_training": "education or training",
@@ -55,7 +65,8 @@ def _textarea(label: str, *, required: bool = False, hint: str = "", rows: int =
 
 class NamedDateField(GovukDateField):
     """A date whose messages use ``name``, not its label: "Date completed must be a real
-    date", not "Date completed (optional) …"; "Target date for health", not "By when"."""
+    date", not "Date completed (optional) …"; "Target date for health", not "Target date"
+    (the page has one in each of ten sections)."""
 
     def __init__(self, *, name: str, **kwargs: Any) -> None:
         self.error_name = name
@@ -66,10 +77,10 @@ class NamedDateField(GovukDateField):
 
 
 class AssessmentForm(VersionedForm):
-    started_on = GovukDateField(label="Date started", past_only=True)
+    started_on = GovukDateField(label="Date started", past_only=True, help_text=date_hint())
     completed_on = NamedDateField(
         label="Date completed (optional)", name="Date completed", required=False, past_only=True,
-        help_text="Leave blank while the assessment is in progress",
+        help_text=date_hint("Leave blank while the assessment is in progress"),
     )
     author = forms.ModelChoiceField(label="Author", queryset=User.objects.none(), empty_label="Select")
     views_sought = _textarea(
@@ -95,7 +106,7 @@ class AssessmentForm(VersionedForm):
 
 
 class AuthoriseForm(VersionedForm):
-    authorised_on = GovukDateField(label="Date authorised", past_only=True)
+    authorised_on = GovukDateField(label="Date authorised", past_only=True, help_text=date_hint())
 
 
 class ConfirmForm(GovukForm):
@@ -137,7 +148,8 @@ class PlanVersionForm(VersionedForm):
                 error_messages={"max_length": f"Who will do it for {short} must be 200 characters or fewer"},
             )
             self.fields[f"{matter}_by_when"] = NamedDateField(
-                label="By when", name=f"Target date for {short}", required=False, help_text="For example, 31 3 2027"
+                label="Target date", name=f"Target date for {short}", required=False,
+                help_text="When it will be done by. For example, 31 3 2027",
             )
 
     def section_groups(self) -> list[tuple[str, str, list[forms.BoundField]]]:
@@ -168,15 +180,26 @@ def version_initial(version: PathwayPlanVersion, matters: list[str]) -> dict[str
 
 
 class AgreeForm(VersionedForm):
-    agreed_on = GovukDateField(label="Date agreed", past_only=True, help_text="The day this version was agreed with the young person")
+    agreed_on = GovukDateField(label="Date agreed", past_only=True, help_text=date_hint(
+        "The day this version was agreed with the young person"))
+
+    def explain_earliest(self, earliest: Any, what: str) -> None:
+        """Say in the hint which day is the first one the service accepts, and why."""
+        self.fields["agreed_on"].help_text = (
+            f"The day this version was agreed with the young person: on or after {long_date(earliest)}, when {what}, "
+            f"and not in the future. A version cannot be agreed before their {EARLIEST_PLANNING_AGE}th birthday, "
+            f"their first completed needs assessment or the version it replaces. {DATE_EXAMPLE}"
+        )
 
 
 class SignOffForm(VersionedForm):
-    young_person_signed_on = GovukDateField(label="Date the young person signed", required=False, past_only=True)
+    young_person_signed_on = GovukDateField(
+        label="Date the young person signed", required=False, past_only=True, help_text=date_hint()
+    )
     young_person_signed_how = forms.ChoiceField(
         label="How the young person signed", choices=SignOffMethod.choices, widget=forms.RadioSelect, required=False
     )
-    worker_signed_on = GovukDateField(label="Date the worker signed", required=False, past_only=True)
+    worker_signed_on = GovukDateField(label="Date the worker signed", required=False, past_only=True, help_text=date_hint())
     worker_signed_how = forms.ChoiceField(
         label="How the worker signed", choices=SignOffMethod.choices, widget=forms.RadioSelect, required=False
     )
@@ -188,7 +211,7 @@ class SignOffForm(VersionedForm):
 
 
 class CopyGivenForm(VersionedForm):
-    copy_given_on = GovukDateField(label="Date the copy was given", past_only=True)
+    copy_given_on = GovukDateField(label="Date the copy was given", past_only=True, help_text=date_hint())
     copy_given_how = forms.ChoiceField(label="How the copy was given", choices=CopyMethod.choices, widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -197,7 +220,9 @@ class CopyGivenForm(VersionedForm):
 
 
 class ReviewForm(VersionedForm):
-    held_on = GovukDateField(label="Date of the review", past_only=True, help_text="The day the review meeting was held")
+    held_on = GovukDateField(
+        label="Date of the review", past_only=True, help_text=date_hint("The day the review meeting was held")
+    )
     reason = forms.ChoiceField(
         label="Why the review was held", widget=forms.RadioSelect,
         choices=[(r.value, label) for r, label in REVIEW_REASON_LABELS.items()],
@@ -255,7 +280,7 @@ class InvolvementForm(VersionedForm):
 
 
 class ReviewRequestForm(GovukForm):
-    requested_on = GovukDateField(label="Date of the request", past_only=True)
+    requested_on = GovukDateField(label="Date of the request", past_only=True, help_text=date_hint())
     requested_by = forms.ChoiceField(label="Who asked for the review", choices=RequestedBy.choices, widget=forms.RadioSelect)
     details = _textarea("Details (optional)", rows=3, hint="What they want to change, or why a review is needed")
 

@@ -14,11 +14,12 @@ from django.db import transaction
 from accounts.models import User
 from people.models import YoungPerson
 from people.writes import apply_changes, created_changes, lock, save_new_version
-from plans.actions.common import Checks, finish, lock_record, lock_young_person, long_date, save_record
-from plans.actions.versions import latest_version, start_version
+from plans.actions.common import Checks, finish, lock_record, lock_young_person, long_date, refuse, save_record
+from plans.actions.versions import first_agreed_on, latest_version, start_version
 from plans.models import PathwayPlanVersion, PlanReview, ReviewOutcome, ReviewRequest
 
 START_NEW_VERSION = "new"
+NO_PLAN_TO_REVIEW = "There is no agreed pathway plan to review: agree the plan before recording a review"
 REVIEW_FIELDS = ("held_on", "reason", "attended", "outcome", "new_version")
 INVOLVEMENT_FIELDS = ("young_person_involvement", "young_person_views", "others_involvement")
 
@@ -39,11 +40,18 @@ def _answer_open_requests(young_person: YoungPerson) -> list[int]:
 def _check_review(
     young_person: YoungPerson, review: PlanReview | None, fields: dict[str, Any]
 ) -> None:
+    first_agreed = first_agreed_on(young_person)
+    if first_agreed is None:
+        refuse(NO_PLAN_TO_REVIEW)
     checks = Checks(young_person)
     held_on = fields["held_on"]
-    checks.past("held_on", "Date of the review", held_on)
+    checks.dated("held_on", "Date of the review", held_on, first_agreed, "the pathway plan was first agreed")
     chosen = fields.get("new_version")
-    if fields["outcome"] == ReviewOutcome.NEW_VERSION:
+    if fields["outcome"] != ReviewOutcome.NEW_VERSION and chosen is not None:
+        # Saving would drop the choice without a word: ask which of the two was meant.
+        checks.add("new_version", "Leave which version came from this review unselected when the plan stays "
+                   "as it is, or change the outcome to a new version of the plan")
+    elif fields["outcome"] == ReviewOutcome.NEW_VERSION:
         if chosen is None:
             checks.add("new_version", "Select the version of the plan that came from this review")
         elif chosen == START_NEW_VERSION:
@@ -74,9 +82,7 @@ def _check_linked_version(
 
 def _resolve_version(young_person: YoungPerson, acting_user: User, fields: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(fields)
-    if fields["outcome"] != ReviewOutcome.NEW_VERSION:
-        resolved["new_version"] = None
-    elif fields.get("new_version") == START_NEW_VERSION:
+    if fields.get("new_version") == START_NEW_VERSION:
         resolved["new_version"] = start_version(young_person, acting_user=acting_user)
     return resolved
 

@@ -13,15 +13,30 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.record import changes_between
+from compliance.calendar import birthday
 from people.models import YoungPerson
+from people.status import local_policy
 from people.writes import apply_changes, lock, save_new_version, values_of
 from plans.actions.assessments import check_may_authorise
 from plans.actions.common import Checks, finish, lock_record, lock_young_person, long_date, refuse, save_record
-from plans.models import SECTION_MATTERS, PathwayPlan, PathwayPlanVersion, PlanSection
+from plans.coverage import coverage
+from plans.models import SECTION_MATTERS, NeedsAssessment, PathwayPlan, PathwayPlanVersion, PlanSection
+
+# A plan is prepared ahead of the 16th birthday at the earliest (CPPCR 2010 reg 43 for an
+# eligible child), so a date agreed before the 15th can only be a mistyped year.
+EARLIEST_PLANNING_AGE = 15
 
 
 def latest_version(young_person: YoungPerson) -> PathwayPlanVersion | None:
     return PathwayPlanVersion.objects.filter(plan__young_person=young_person).order_by("-number").first()
+
+
+def first_agreed_on(young_person: YoungPerson) -> dt.date | None:
+    """When the pathway plan was first agreed: nothing before it can be a review of it."""
+    return (
+        PathwayPlanVersion.objects.filter(plan__young_person=young_person, agreed_on__isnull=False)
+        .order_by("agreed_on").values_list("agreed_on", flat=True).first()
+    )
 
 
 @transaction.atomic
@@ -103,22 +118,53 @@ def update_version(
     return locked
 
 
+def earliest_agreement(young_person: YoungPerson, version: PathwayPlanVersion) -> tuple[dt.date, str]:
+    """The first day ``version`` can have been agreed, and what happened that day: their
+    15th birthday, the completion of their first needs assessment (the plan is built on
+    it: CLR 2010 reg 6), or the agreement of the version before (versions follow each other).
+
+    The first completed assessment, not the latest: a later reassessment does not make a
+    version agreed between the two impossible.
+    """
+    floors = [(birthday(young_person.date_of_birth, EARLIEST_PLANNING_AGE, local_policy().leap_day_birthday_rule),
+               f"they turned {EARLIEST_PLANNING_AGE}")]
+    assessed = (
+        NeedsAssessment.objects.filter(young_person=young_person, completed_on__isnull=False)
+        .order_by("completed_on").values_list("completed_on", flat=True).first()
+    )
+    if assessed is not None:
+        floors.append((assessed, "the needs assessment was completed"))
+    earlier = (
+        PathwayPlanVersion.objects.filter(plan_id=version.plan_id, number__lt=version.number, agreed_on__isnull=False)
+        .order_by("-number").first()
+    )
+    if earlier is not None:
+        floors.append((earlier.agreed_on, f"version {earlier.number} was agreed"))
+    return max(floors, key=lambda floor: floor[0])
+
+
+def covers_nothing(version: PathwayPlanVersion, young_person: YoungPerson) -> bool:
+    """No Schedule 1 matter covered and no contingency plan: an empty plan, not a plan."""
+    return coverage(version, young_person.uasc).covered_count == 0
+
+
+def empty_plan_message(version: PathwayPlanVersion) -> str:
+    return (f"Version {version.number} does not cover any of the matters a pathway plan must cover "
+            "and has no contingency plan")
+
+
 @transaction.atomic
 def agree_version(
     version: PathwayPlanVersion, *, acting_user: User, expected_version: int | None, agreed_on: dt.date
 ) -> PathwayPlanVersion:
     young_person, locked = lock_record(version.plan.young_person, version, expected_version)
     _refuse_unless_draft(locked)
+    if covers_nothing(locked, young_person):
+        refuse(f"{empty_plan_message(locked)}: change the draft before agreeing it")
     checks = Checks(young_person)
     checks.past("agreed_on", "Date agreed", agreed_on)
-    earlier = (
-        PathwayPlanVersion.objects.filter(plan=locked.plan, number__lt=locked.number, agreed_on__isnull=False)
-        .order_by("-number")
-        .first()
-    )
-    if earlier:
-        checks.not_before("agreed_on", "Date agreed", agreed_on, earlier.agreed_on,
-                          f"version {earlier.number} was agreed")
+    earliest, what = earliest_agreement(young_person, locked)
+    checks.not_before("agreed_on", "Date agreed", agreed_on, earliest, what)
     checks.raise_any()
     return save_record(
         young_person, locked, acting_user=acting_user, expected_version=expected_version,
@@ -127,9 +173,19 @@ def agree_version(
     )
 
 
+# What each step on an agreed version is called in "Agree version 2 before …".
+SIGNING = "recording sign-off"
+AUTHORISING = "authorising it"
+HANDING_OVER = "recording that they were given a copy"
+
+
+def not_agreed_message(version: PathwayPlanVersion, doing: str) -> str:
+    return f"Agree version {version.number} before {doing}"
+
+
 def _agreed_for(locked: PathwayPlanVersion, doing: str) -> None:
     if locked.is_draft:
-        refuse(f"Agree version {locked.number} before {doing}")
+        refuse(not_agreed_message(locked, doing))
 
 
 @transaction.atomic
@@ -144,14 +200,22 @@ def sign_version(
     worker_signed_how: str,
 ) -> PathwayPlanVersion:
     """Record the young person's and the worker's sign-off. The worker who signs is the
-    person recording it; a sign-off dated before the version was agreed is refused."""
+    person recording it; a sign-off dated before the version was agreed is refused.
+
+    Once a manager has authorised the version, a sign-off recorded then is part of what
+    they authorised: it can be added if missing, never changed or removed."""
     young_person, locked = lock_record(version.plan.young_person, version, expected_version)
-    _agreed_for(locked, "recording sign-off")
+    _agreed_for(locked, SIGNING)
     checks = Checks(young_person)
     for who, label, on, how in (
         ("young_person", "Date the young person signed", young_person_signed_on, young_person_signed_how),
         ("worker", "Date the worker signed", worker_signed_on, worker_signed_how),
     ):
+        recorded = getattr(locked, f"{who}_signed_on"), getattr(locked, f"{who}_signed_how")
+        if locked.authorised_on and recorded[0] is not None and (on, how) != recorded:
+            checks.add(f"{who}_signed_on", f"{label} cannot be changed: a manager authorised version "
+                       f"{locked.number} on {long_date(locked.authorised_on)}. Start a new version to sign again")
+            continue
         checks.dated(f"{who}_signed_on", label, on, locked.agreed_on, "this version was agreed")
         what = "the young person" if who == "young_person" else "the worker"
         if on and not how:
@@ -181,7 +245,9 @@ def authorise_version(
 ) -> PathwayPlanVersion:
     check_may_authorise(acting_user)
     young_person, locked = lock_record(version.plan.young_person, version, expected_version)
-    _agreed_for(locked, "authorising it")
+    _agreed_for(locked, AUTHORISING)
+    if covers_nothing(locked, young_person):
+        refuse(f"{empty_plan_message(locked)}: start a new version that does before authorising")
     if locked.authorised_on:
         refuse(f"Version {locked.number} was already authorised on {long_date(locked.authorised_on)}")
     checks = Checks(young_person)
@@ -204,7 +270,7 @@ def record_copy_given(
     copy_given_how: str,
 ) -> PathwayPlanVersion:
     young_person, locked = lock_record(version.plan.young_person, version, expected_version)
-    _agreed_for(locked, "recording that they were given a copy")
+    _agreed_for(locked, HANDING_OVER)
     checks = Checks(young_person)
     checks.dated("copy_given_on", "Date the copy was given", copy_given_on, locked.agreed_on, "this version was agreed")
     checks.raise_any()

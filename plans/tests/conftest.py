@@ -19,10 +19,20 @@ def date_data(name: str, day: dt.date | None) -> dict[str, str]:
     return {f"{name}_day": str(day.day), f"{name}_month": str(day.month), f"{name}_year": str(day.year)}
 
 
+def assessment_fields(author, /, *, started=dt.date(2026, 3, 2), completed=dt.date(2026, 4, 20)) -> dict:
+    """A completed assessment, as the action takes it."""
+    return {
+        "started_on": started, "completed_on": completed, "author": author,
+        **{code: f"Findings about {label.lower()}" for code, label in ASSESSMENT_MATTERS},
+        "views_sought": "Jordan, their foster carer and their college tutor",
+    }
+
+
 def assessment_data(author, /, *, started=dt.date(2026, 3, 2), completed=dt.date(2026, 4, 20), **overrides) -> dict:
-    data = {**date_data("started_on", started), **date_data("completed_on", completed), "author": str(author.pk)}
-    data.update({code: f"Findings about {label.lower()}" for code, label in ASSESSMENT_MATTERS})
-    data["views_sought"] = "Jordan, their foster carer and their college tutor"
+    """The same, as the page posts it."""
+    fields = assessment_fields(author, started=started, completed=completed)
+    data = {**fields, **date_data("started_on", started), **date_data("completed_on", completed), "author": str(author.pk)}
+    del data["started_on"], data["completed_on"]
     data.update(overrides)
     return data
 
@@ -73,3 +83,16 @@ def draft(jordan, pa):
 def agreed(draft, pa):
     """Jordan's version 1, agreed on 1 June 2026."""
     return actions.agree_version(draft, acting_user=pa, expected_version=draft.version, agreed_on=AGREED)
+
+
+def one_of_each(young_person, user, agreed) -> dict[str, int]:
+    """Beside the agreed version: a completed assessment, a review, an open request for a
+    review and a draft version 2. One of every record that has a page, by name."""
+    assessment = actions.record_assessment(young_person, acting_user=user, **assessment_fields(user))
+    review = actions.record_review(young_person, acting_user=user, held_on=dt.date(2026, 10, 1), reason="six_monthly",
+                                   attended="Jordan and Priya", outcome="unchanged", new_version=None)
+    request = actions.record_review_request(young_person, acting_user=user, requested_on=dt.date(2026, 11, 2),
+                                            requested_by="young_person", details="Wants to move nearer college")
+    draft = actions.start_version(young_person, acting_user=user)
+    return {"assessment": assessment.pk, "agreed": agreed.pk, "draft": draft.pk, "review": review.pk,
+            "request": request.pk}

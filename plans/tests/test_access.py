@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 
 from conftest import client_for
-from plans import actions
 from plans.models import PathwayPlanVersion
-from plans.tests.conftest import date_data
+from plans.tests.conftest import date_data, one_of_each
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +37,10 @@ PAGES = [
     ("request-new", WRITE, ()),
     ("assessment-authorise", AUTHORISE, ("assessment",)),
     ("version-authorise", AUTHORISE, ("agreed",)),
+    # On a draft these say to agree it first, behind the same doors.
+    ("version-sign", WRITE, ("draft",)),
+    ("version-copy", WRITE, ("draft",)),
+    ("version-authorise", AUTHORISE, ("draft",)),
 ]
 # With a draft already started, "Start a new version" leads to it rather than a form.
 ALLOWED = {"version-new": 302}
@@ -45,18 +48,7 @@ ALLOWED = {"version-new": 302}
 
 @pytest.fixture
 def records(pa, jordan, agreed):
-    assessment = actions.record_assessment(
-        jordan, acting_user=pa, started_on=dt.date(2026, 3, 1), completed_on=None, author=pa,
-        health="", education="", relationships="", finance="", practical_skills="", care_and_accommodation="",
-        wishes_and_feelings="", views_of_others="", views_sought="",
-    )
-    review = actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 10, 1), reason="six_monthly",
-                                   attended="Jordan", outcome="unchanged", new_version=None)
-    request = actions.record_review_request(jordan, acting_user=pa, requested_on=dt.date(2026, 11, 2),
-                                            requested_by="young_person", details="")
-    draft = actions.start_version(jordan, acting_user=pa)
-    return {"assessment": assessment.pk, "agreed": agreed.pk, "draft": draft.pk, "review": review.pk,
-            "request": request.pk}
+    return one_of_each(jordan, pa, agreed)
 
 
 def _url(name, args, records, young_person):

@@ -99,7 +99,7 @@ def test_chronology_has_the_key_plan_events(history, jordan):
     assert (dt.date(2026, 4, 20), "Needs assessment completed") in items
     assert (AGREED, "Pathway plan version 1 agreed") in items
     assert (dt.date(2026, 6, 2), "Pathway plan version 1 signed by Jordan Reed") in items
-    assert (dt.date(2026, 6, 3), "Pathway plan version 1 signed by the worker") in items
+    assert (dt.date(2026, 6, 3), "Pathway plan version 1 signed by the worker, Priya Adviser") in items
     assert (dt.date(2026, 9, 20), "Pathway plan review held") in items
     assert (dt.date(2026, 9, 1), "Pathway plan review requested") in items
     # The draft version 2 is not agreed, so it is not in the chronology.
@@ -112,6 +112,8 @@ def test_the_app_registers_its_section_actions_and_record_links(history, jordan)
                 "record_copy_given", "record_review_involvement"):
         assert extension.action_link(key, jordan.pk) is not None, key
     assert extension.action_link("sign_plan", jordan.pk)[1] == reverse("plans:current", args=[jordan.pk, "sign"])
+    # The page it opens starts the plan, continues a draft or starts a new version: the label fits all three.
+    assert extension.action_link("create_plan", jordan.pk)[0] == "Start or update the pathway plan"
     v = history["version"]
     assert extension.record_url(f"plan:{v.pk}", jordan.pk) == reverse("plans:version", args=[jordan.pk, v.pk])
     for kind, name in (("assessment", "assessment"), ("review", "review"), ("review_request", "request")):

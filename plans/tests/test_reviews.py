@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEvent
@@ -35,7 +36,7 @@ def request_data(requested_on=dt.date(2026, 9, 14), **overrides) -> dict:
     return data
 
 
-def test_a_request_shows_until_a_review_answers_it(pa, jordan):
+def test_a_request_shows_until_a_review_answers_it(pa, jordan, agreed):
     client = client_for(pa)
     response = client.post(reverse("plans:request-new", args=[jordan.pk]), request_data())
     assert response.status_code == 302
@@ -53,7 +54,7 @@ def test_a_request_shows_until_a_review_answers_it(pa, jordan):
     assert event.changes["answered_requests"] == [None, [request.pk]]
 
 
-def test_a_review_before_the_request_does_not_answer_it(pa, jordan):
+def test_a_review_before_the_request_does_not_answer_it(pa, jordan, agreed):
     actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 8, 1), reason="six_monthly",
                           attended="Jordan and Priya", outcome="unchanged", new_version=None)
     request = actions.record_review_request(jordan, acting_user=pa, requested_on=dt.date(2026, 9, 14),
@@ -66,7 +67,7 @@ def test_a_review_before_the_request_does_not_answer_it(pa, jordan):
     assert late.answered_by is not None
 
 
-def test_moving_a_review_earlier_releases_requests_made_after_it(pa, jordan):
+def test_moving_a_review_earlier_releases_requests_made_after_it(pa, jordan, agreed):
     review = actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 10, 5), reason="six_monthly",
                                    attended="Jordan and Priya", outcome="unchanged", new_version=None)
     request = actions.record_review_request(jordan, acting_user=pa, requested_on=dt.date(2026, 9, 14),
@@ -90,15 +91,20 @@ def test_moving_a_review_earlier_releases_requests_made_after_it(pa, jordan):
         ({"attended": ""}, "attended", "Enter who attended"),
         ({"outcome": "new_version"}, "new_version", "Select the version of the plan that came from this review"),
         ({"outcome": "perhaps"}, "outcome", "Select the outcome of the review"),
+        (date_data("held_on", dt.date(2026, 5, 31)), "held_on",
+         "Date of the review must be on or after 1 June 2026, when the pathway plan was first agreed"),
+        ({"new_version": "new"}, "new_version", "Leave which version came from this review unselected when the plan "
+         "stays as it is, or change the outcome to a new version of the plan"),
     ],
 )
-def test_bad_reviews_are_refused_naming_the_field(pa, jordan, overrides, field, message):
+def test_bad_reviews_are_refused_naming_the_field(pa, jordan, agreed, overrides, field, message):
     response = client_for(pa).post(reverse("plans:review-new", args=[jordan.pk]), review_data(**overrides))
     page = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in page
     assert message in page
     assert f'href="#id_{field}' in page
     assert not PlanReview.objects.exists()
+    assert PathwayPlanVersion.objects.count() == 1  # "start a new version" was refused with the rest
 
 
 def test_a_request_in_the_future_is_refused(pa, jordan):
@@ -132,7 +138,7 @@ def test_a_review_cannot_claim_a_version_agreed_before_it(pa, jordan, agreed):
     assert PathwayPlanVersion.objects.count() == 1
 
 
-def test_involvement_form_is_recorded_and_the_latest_link_finds_it(pa, jordan):
+def test_involvement_form_is_recorded_and_the_latest_link_finds_it(pa, jordan, agreed):
     review = actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 10, 5), reason="after_move",
                                    attended="Jordan and Priya", outcome="unchanged", new_version=None)
     assert not review.involvement_form_complete
@@ -158,3 +164,52 @@ def test_involvement_form_is_recorded_and_the_latest_link_finds_it(pa, jordan):
 def test_latest_involvement_with_no_review_leads_to_recording_one(pa, jordan):
     response = client_for(pa).get(reverse("plans:review-involvement-latest", args=[jordan.pk]))
     assert response["Location"] == reverse("plans:review-new", args=[jordan.pk])
+
+
+def test_a_chosen_version_is_not_dropped_when_the_plan_stays_as_it_is(pa, jordan, agreed):
+    second = actions.start_version(jordan, acting_user=pa)
+    page = client_for(pa).post(
+        reverse("plans:review-new", args=[jordan.pk]), review_data(new_version=str(second.pk))
+    ).content.decode()
+    assert "Leave which version came from this review unselected when the plan stays as it is" in page
+    assert 'href="#id_new_version"' in page
+    assert not PlanReview.objects.exists()
+
+
+def test_a_review_needs_an_agreed_plan(pa, jordan):
+    url = reverse("plans:review-new", args=[jordan.pk])
+    page = client_for(pa).get(url).content.decode()
+    assert "There is no agreed pathway plan to review" in page
+    assert 'name="held_on_day"' not in page
+    assert f'href="{reverse("plans:version-new", args=[jordan.pk])}">Start the pathway plan' in page
+    assert client_for(pa).post(url, review_data()).status_code == 200
+    draft = actions.start_version(jordan, acting_user=pa)
+    page = client_for(pa).get(url).content.decode()
+    assert f'href="{reverse("plans:version-agree", args=[jordan.pk, draft.pk])}">Agree version 1' in page
+    with pytest.raises(ValidationError, match="There is no agreed pathway plan to review"):
+        actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 10, 5), reason="six_monthly",
+                              attended="Jordan", outcome="unchanged", new_version=None)
+    assert not PlanReview.objects.exists()
+
+
+def test_only_those_who_may_record_a_review_see_that_there_is_no_plan(auditor, outsider, jordan):
+    url = reverse("plans:review-new", args=[jordan.pk])
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(auditor).get(url).status_code == 403
+    assert client_for(auditor).post(url, review_data()).status_code == 403
+
+
+def test_the_review_form_says_the_earliest_date_it_accepts(pa, jordan, agreed):
+    page = client_for(pa).get(reverse("plans:review-new", args=[jordan.pk])).content.decode()
+    assert "on or after 1 June 2026, when the pathway plan was first agreed. For example, 27 3 2026" in page
+
+
+def test_moving_a_review_before_the_plan_was_agreed_is_refused(pa, jordan, agreed):
+    review = actions.record_review(jordan, acting_user=pa, held_on=dt.date(2026, 10, 5), reason="six_monthly",
+                                   attended="Jordan and Priya", outcome="unchanged", new_version=None)
+    page = client_for(pa).post(
+        reverse("plans:review-edit", args=[jordan.pk, review.pk]), review_data(dt.date(2026, 1, 5), version="1")
+    ).content.decode()
+    assert "Date of the review must be on or after 1 June 2026, when the pathway plan was first agreed" in page
+    review.refresh_from_db()
+    assert review.held_on == dt.date(2026, 10, 5)

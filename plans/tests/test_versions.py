@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEvent
 from conftest import client_for
 from plans import actions
 from plans.models import SECTION_MATTERS, PathwayPlanVersion
-from plans.tests.conftest import AGREED, date_data, version_data
+from plans.tests.conftest import AGREED, assessment_fields, date_data, section_content, version_data
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +220,160 @@ def test_current_version_links_lead_to_the_right_version(pa, jordan, agreed):
     assert current("edit") == _url("version-edit", second)
     assert current("sign") == _url("version-sign", agreed)  # the draft is not signed; the version in force is
     assert client.get(reverse("plans:current", args=[jordan.pk, "nonsense"])).status_code == 404
+
+
+# -- what a version can be agreed on (review 3, S1 and S2) ---------------------------------
+
+
+def _agree(version, day):
+    return {"version": str(version.version), **date_data("agreed_on", day)}
+
+
+def test_a_version_cannot_be_agreed_before_the_needs_assessment_it_builds_on(pa, jordan, draft):
+    actions.record_assessment(jordan, acting_user=pa, **assessment_fields(pa))
+    url = _url("version-agree", draft)
+    form = client_for(pa).get(url).content.decode()
+    assert "on or after 20 April 2026, when the needs assessment was completed, and not in the future" in form
+    page = client_for(pa).post(url, _agree(draft, dt.date(2026, 4, 19))).content.decode()
+    assert "Date agreed must be on or after 20 April 2026, when the needs assessment was completed" in page
+    assert 'href="#id_agreed_on_day"' in page
+    draft.refresh_from_db()
+    assert draft.is_draft
+    assert client_for(pa).post(url, _agree(draft, dt.date(2026, 4, 20))).status_code == 302
+
+
+def test_a_later_reassessment_does_not_move_the_earliest_date(pa, jordan, draft):
+    # The plan builds on the first assessment; one completed later (say after a move) does
+    # not make a version agreed in between impossible.
+    actions.record_assessment(jordan, acting_user=pa, **assessment_fields(pa))
+    actions.record_assessment(jordan, acting_user=pa, **assessment_fields(pa, started=dt.date(2026, 9, 1), completed=dt.date(2026, 10, 1)))
+    assert client_for(pa).post(_url("version-agree", draft), _agree(draft, AGREED)).status_code == 302
+
+
+def test_a_version_cannot_be_agreed_before_their_15th_birthday(pa, jordan, draft):
+    page = client_for(pa).post(_url("version-agree", draft), _agree(draft, dt.date(2023, 5, 2))).content.decode()
+    assert "Date agreed must be on or after 3 May 2023, when they turned 15" in page
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def test_an_empty_version_cannot_be_agreed(pa, jordan):
+    version = actions.start_version(jordan, acting_user=pa)
+    url = _url("version-agree", version)
+    page = client_for(pa).get(url).content.decode()
+    assert "Write version 1 before agreeing it" in page
+    assert "does not cover any of the matters a pathway plan must cover and has no contingency plan" in page
+    assert f'href="{_url("version-edit", version)}">Change the draft' in page
+    assert 'name="agreed_on_day"' not in page
+    client_for(pa).post(url, _agree(version, AGREED))
+    with pytest.raises(ValidationError, match="change the draft before agreeing it"):
+        actions.agree_version(version, acting_user=pa, expected_version=version.version, agreed_on=AGREED)
+    version.refresh_from_db()
+    assert version.is_draft
+
+
+def test_agreeing_a_version_that_misses_matters_lists_them_but_is_allowed(pa, jordan):
+    version = actions.start_version(jordan, acting_user=pa)
+    version = actions.update_version(version, acting_user=pa, expected_version=version.version,
+                                     sections={"health": section_content("health")})
+    page = client_for(pa).get(_url("version-agree", version)).content.decode()
+    assert "1 of 10 matters covered" in page
+    assert "Contingency plans if the pathway plan stops working</li>" in page
+    assert "Health, including mental health</li>" not in page
+    assert client_for(pa).post(_url("version-agree", version), _agree(version, AGREED)).status_code == 302
+
+
+def test_the_authorise_page_shows_what_the_manager_is_authorising(pa, manager, jordan, agreed):
+    actions.sign_version(agreed, acting_user=pa, expected_version=agreed.version,
+                         young_person_signed_on=dt.date(2026, 6, 2), young_person_signed_how="portal",
+                         worker_signed_on=None, worker_signed_how="")
+    page = client_for(manager).get(_url("version-authorise", agreed)).content.decode()
+    assert "What you are authorising" in page
+    assert "10 of 10 matters covered" in page and "Not covered:" not in page
+    assert "I want my own flat." in page  # the young person's views
+    assert "2 June 2026, electronically, in the portal" in page
+    assert "Worker signed" in page and "Not yet" in page
+    assert 'name="authorised_on_day"' in page
+
+
+def test_an_agreed_version_that_covers_nothing_cannot_be_authorised(pa, manager, jordan):
+    # Agreed before empty plans were refused: it is in the records, so authorising must still refuse it.
+    version = actions.start_version(jordan, acting_user=pa)
+    PathwayPlanVersion.objects.filter(pk=version.pk).update(agreed_on=AGREED)
+    version.refresh_from_db()
+    url = _url("version-authorise", version)
+    page = client_for(manager).get(url).content.decode()
+    assert "0 of 10 matters covered" in page and "It cannot be authorised" in page
+    page = client_for(manager).post(url, {"version": str(version.version), **date_data("authorised_on", dt.date(2026, 6, 8))})
+    assert "start a new version that does before authorising" in page.content.decode()
+    version.refresh_from_db()
+    assert version.authorised_on is None
+
+
+# -- steps that need an agreed version (review 3, M4) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "step, who, message",
+    [
+        ("version-sign", "pa", "Agree version 1 before recording sign-off"),
+        ("version-copy", "pa", "Agree version 1 before recording that they were given a copy"),
+        ("version-authorise", "manager", "Agree version 1 before authorising it"),
+    ],
+)
+def test_a_draft_offers_no_sign_off_authorise_or_copy_form(request, jordan, draft, step, who, message):
+    client = client_for(request.getfixturevalue(who))
+    page = client.get(_url(step, draft)).content.decode()
+    assert f'<h1 class="govuk-heading-l">{message}</h1>' in page
+    assert f'href="{_url("version-agree", draft)}">Agree version 1</a>' in page
+    assert 'name="version"' not in page  # no form to fill in and have refused
+    before = draft.version
+    assert client.post(_url(step, draft), {"version": str(draft.version)}).status_code == 200
+    draft.refresh_from_db()
+    assert draft.version == before and draft.is_draft
+
+
+def test_a_draft_only_current_link_leads_to_the_draft_step(pa, jordan, draft):
+    location = client_for(pa).get(reverse("plans:current", args=[jordan.pk, "sign"]))["Location"]
+    assert location == _url("version-sign", draft)
+    assert "Agree version 1 before recording sign-off" in client_for(pa).get(location).content.decode()
+
+
+def test_with_no_plan_current_links_lead_to_the_plans_page(pa, jordan):
+    location = client_for(pa).get(reverse("plans:current", args=[jordan.pk, "authorise"]))["Location"]
+    assert location == reverse("plans:index", args=[jordan.pk])
+
+
+# -- sign-offs after authorisation (review 3, M9) --------------------------------------------
+
+
+def test_sign_offs_a_manager_authorised_cannot_be_changed(pa, manager, jordan, agreed):
+    signed = actions.sign_version(agreed, acting_user=pa, expected_version=agreed.version,
+                                  young_person_signed_on=dt.date(2026, 6, 2), young_person_signed_how="portal",
+                                  worker_signed_on=None, worker_signed_how="")
+    actions.authorise_version(signed, acting_user=manager, expected_version=signed.version, authorised_on=dt.date(2026, 6, 9))
+    signed.refresh_from_db()
+    url = _url("version-sign", signed)
+    assert "you can add a sign-off that is missing, but not change one" in client_for(pa).get(url).content.decode()
+    moved = _sign(signed, young_person_signed_how="portal", **date_data("young_person_signed_on", dt.date(2026, 6, 3)))
+    page = client_for(pa).post(url, moved).content.decode()
+    assert ("Date the young person signed cannot be changed: a manager authorised version 1 on 9 June 2026. "
+            "Start a new version to sign again") in page
+    removed = _sign(signed)
+    assert "Date the young person signed cannot be changed" in client_for(pa).post(url, removed).content.decode()
+    signed.refresh_from_db()
+    assert signed.young_person_signed_on == dt.date(2026, 6, 2)
+    # The worker had not signed: adding that sign-off is still possible.
+    added = _sign(signed, young_person_signed_how="portal", worker_signed_how="in_person",
+                  **date_data("young_person_signed_on", dt.date(2026, 6, 2)), **date_data("worker_signed_on", dt.date(2026, 6, 10)))
+    assert client_for(pa).post(url, added).status_code == 302
+    signed.refresh_from_db()
+    assert signed.worker_signed_on == dt.date(2026, 6, 10) and signed.young_person_signed_on == dt.date(2026, 6, 2)
+    page = client_for(pa).get(_url("version", signed)).content.decode()
+    assert "A manager authorised this version with the sign-offs above, so they cannot be changed" in page
+    assert "Record sign-off</a>" not in page
+
+
+def test_date_boxes_give_a_recent_example(pa, jordan, agreed):
+    page = client_for(pa).get(_url("version-sign", agreed)).content.decode()
+    assert "For example, 27 3 2026" in page and "2007" not in page

@@ -44,3 +44,16 @@ def record_page(request: HttpRequest, template: str, young_person: YoungPerson, 
 
 def form_page(request: HttpRequest, template: str, young_person: YoungPerson, form: Any, **context: Any) -> HttpResponse:
     return render(request, template, {"form": form, "yp": young_person, **context})
+
+
+def blocked_page(
+    request: HttpRequest, young_person: YoungPerson, *, heading: str, explanation: str, caption: str,
+    action: tuple[str, str] | None, back: tuple[str, str],
+) -> HttpResponse:
+    """A step that cannot be taken yet: say why and what to do first, instead of a form
+    that could only be refused after it was filled in. ``action`` (label, url) is offered
+    only to those who may change the record."""
+    return render(request, "plans/blocked.html", {
+        "yp": young_person, "heading": heading, "explanation": explanation, "caption": caption,
+        "action": action if action and access.can_edit(request.user, young_person) else None, "back": back,
+    })

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from people.models import YoungPerson
 from plans import actions
-from plans.forms import InvolvementForm, ReviewForm, ReviewRequestForm
+from plans.actions.common import long_date
+from plans.forms import InvolvementForm, ReviewForm, ReviewRequestForm, date_hint
 from plans.models import PathwayPlanVersion, PlanReview, ReviewRequest
-from plans.views.common import editable, form_page, readable, record_page, save
+from plans.views.common import blocked_page, editable, form_page, readable, record_page, save
 
 
 def _review_form(request: HttpRequest, young_person: YoungPerson, review: PlanReview | None) -> ReviewForm:
@@ -31,11 +33,34 @@ def _review_form(request: HttpRequest, young_person: YoungPerson, review: PlanRe
     if review:
         initial = {name: getattr(review, name) for name in ("held_on", "reason", "attended", "outcome")}
         initial.update(version=review.version, new_version=str(review.new_version_id or ""))
-    return ReviewForm(request.POST or None, initial=initial, versions=versions, can_start=can_start)
+    form = ReviewForm(request.POST or None, initial=initial, versions=versions, can_start=can_start)
+    first_agreed = actions.first_agreed_on(young_person)
+    if first_agreed is not None:
+        form.fields["held_on"].help_text = date_hint(
+            f"The day the review meeting was held: on or after {long_date(first_agreed)}, when the pathway plan "
+            "was first agreed"
+        )
+    return form
+
+
+def _no_plan_to_review(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    latest = actions.latest_version(young_person)
+    if latest is not None:  # a draft: agreeing it is the next step
+        action = (f"Agree version {latest.number}", reverse("plans:version-agree", args=[young_person.pk, latest.pk]))
+    else:
+        action = ("Start the pathway plan", reverse("plans:version-new", args=[young_person.pk]))
+    return blocked_page(
+        request, young_person, heading="There is no agreed pathway plan to review",
+        explanation="A review looks again at an agreed pathway plan. Agree the plan before recording a review.",
+        caption=f"{young_person.name} ({young_person.child_id})", action=action,
+        back=("Back to plans and reviews", reverse("plans:index", args=[young_person.pk])),
+    )
 
 
 def review_new(request: HttpRequest, pk: int) -> HttpResponse:
     young_person = editable(request, pk)
+    if actions.first_agreed_on(young_person) is None:
+        return _no_plan_to_review(request, young_person)
     form = _review_form(request, young_person, None)
     if request.method == "POST" and form.is_valid():
         review = save(form, actions.record_review, young_person, acting_user=request.user, **form.action_data())
