@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from jinja2 import Environment, pass_environment
 from markupsafe import Markup
 
@@ -45,7 +46,9 @@ def _choices_items(bf: forms.BoundField, selected: set[str]) -> list[dict[str, A
 def field_anchor(bf: forms.BoundField) -> str:
     """Where the error summary links to: the first input of the field."""
     if isinstance(bf.field.widget, GovukDateWidget):
-        return f"{bf.auto_id}_day"
+        codes = [e.code for e in bf.form.errors.as_data().get(bf.name, [])]
+        part = next((c for c in codes if c in ("day", "month", "year")), "day")
+        return f"{bf.auto_id}_{part}"
     if isinstance(bf.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
         return bf.auto_id
     return bf.auto_id
@@ -81,7 +84,9 @@ def field(env: Environment, bf: forms.BoundField, **options: Any) -> Markup:
         )
         params.pop("name")
         if not hint:
-            params["hint"] = {"text": "For example, 27 3 2007"}
+            # A birth date's example is a care leaver's; any other date's is a recent one.
+            year = timezone.localdate().year - (19 if "birth" in label_text.lower() else 0)
+            params["hint"] = {"text": f"For example, 27 3 {year}"}
         macro = "govukDateInput"
     elif isinstance(widget, forms.RadioSelect):
         value = bf.value()

@@ -49,11 +49,12 @@ class GovukDateField(forms.Field):
             return None
         missing = [name for name, part in zip(("day", "month", "year"), parts) if not part]
         if missing:
-            raise forms.ValidationError(f"{self._name()} must include a {' and '.join(missing)}")
+            # The code names the first box to fix, so the error summary links to it.
+            raise forms.ValidationError(f"{self._name()} must include a {' and '.join(missing)}", code=missing[0])
         if not all(p.isdigit() for p in parts):
             raise forms.ValidationError(f"{self._name()} must be a real date")
         if len(year) != 4:
-            raise forms.ValidationError("Year must include 4 numbers")
+            raise forms.ValidationError("Year must include 4 numbers", code="year")
         try:
             return dt.date(int(year), int(month), int(day))
         except ValueError:

@@ -52,3 +52,20 @@ def test_a_past_only_date_refuses_tomorrow_with_the_fields_name():
     with pytest.raises(forms.ValidationError, match="Date of the visit must be today or in the past"):
         date_field.clean(["24", "11", "2026"])
     assert date_field.clean(["23", "11", "2026"]) == dt.date(2026, 11, 23)
+
+
+def test_the_error_summary_links_to_the_box_to_fix():
+    from web.fields import field_anchor
+
+    class Form(GovukForm):
+        seen_on = GovukDateField(label="Date of the visit")
+
+    two_digit_year = Form({"seen_on_day": "3", "seen_on_month": "11", "seen_on_year": "26"})
+    assert not two_digit_year.is_valid()
+    assert field_anchor(two_digit_year["seen_on"]) == "id_seen_on_year"
+    no_month = Form({"seen_on_day": "3", "seen_on_month": "", "seen_on_year": "2026"})
+    assert not no_month.is_valid()
+    assert field_anchor(no_month["seen_on"]) == "id_seen_on_month"
+    blank = Form({})
+    assert not blank.is_valid()
+    assert field_anchor(blank["seen_on"]) == "id_seen_on_day"
