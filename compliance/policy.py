@@ -1,9 +1,9 @@
 """A council's interpretive choices, and what each one means in plain English.
 
-Where the law or the reference is unsettled the engine does not guess silently: the
-choice is a field here, with a default and a note of where the default came from, so
-a settings page can show what is in force and legal staff can change it
-(statutory-rules.md §0 "LOCAL POLICY (configurable)", §1, §6).
+Where the law is unsettled the engine does not guess silently: the choice is a field
+here, with a default, a plain-English note of why it is open (``source``) and the
+technical provenance (``reference``), so a settings page can show what is in force and
+legal staff can change it (statutory-rules.md §0 "LOCAL POLICY (configurable)", §1, §6).
 """
 
 from __future__ import annotations
@@ -54,7 +54,12 @@ class LocalPolicy:
 
 @dataclass(frozen=True, slots=True)
 class SettingInfo:
-    """Metadata for one :class:`LocalPolicy` field, for the settings page."""
+    """Metadata for one :class:`LocalPolicy` field, for the settings page.
+
+    ``source``: why the question is open, in plain English for legal and QA staff.
+    ``reference``: the technical provenance (research note sections, decision records),
+    for docs/rules and a details toggle; never the main text.
+    """
 
     name: str
     label: str
@@ -63,9 +68,11 @@ class SettingInfo:
     source: str
     unsure: bool
     choices: tuple[tuple[str, str], ...] = ()
+    reference: str = ""
 
 
 _YES_NO = (("true", "Yes"), ("false", "No"))
+_CHECK = "check with your legal team"
 
 SETTINGS: tuple[SettingInfo, ...] = (
     SettingInfo(
@@ -74,11 +81,16 @@ SETTINGS: tuple[SettingInfo, ...] = (
         unit="rule",
         default=LeapDayRule.FEB_28,
         source=(
-            "statutory-rules.md §1.1: statute does not settle it; 28 February matches the DfE "
-            "SSDA903 validator (csc-validator-be-903) and gives the earlier, safer deadline."
+            "The law does not say when someone born on 29 February has their birthday in other years. "
+            "28 February gives the earlier, safer deadline and matches the Department for Education's checks "
+            f"on the data councils send it. {_CHECK.capitalize()}."
         ),
         unsure=True,
-        choices=tuple((r.value, r.label) for r in LeapDayRule),
+        choices=((LeapDayRule.FEB_28.value, "28 February"), (LeapDayRule.MAR_01.value, "1 March")),
+        reference=(
+            "statutory-rules.md §1.1: statute does not settle it; 28 February matches the DfE SSDA903 "
+            "validator (csc-validator-be-903)."
+        ),
     ),
     SettingInfo(
         name="home_with_parent_ends_former_relevant",
@@ -86,15 +98,15 @@ SETTINGS: tuple[SettingInfo, ...] = (
         unit="yes/no",
         default=True,
         source=(
-            "Children Act 1989 s23C(1)(a) covers a person who has been a relevant child "
-            '"(and would be one if he were under eighteen)"; Care Leavers (England) '
-            "Regulations 2010 reg 3 says a child who has lived with a parent for 6 months "
-            "or more is not a relevant child. Read literally, the exclusion carries on after "
-            "18 for those who left care before 18. statutory-rules.md §2.2–2.3; "
-            "docs/decisions/0002-leaving-care-category-rules.md."
+            "The law can be read either way. A child who has lived with a parent for 6 months or more is not a "
+            "relevant child (Care Leavers (England) Regulations 2010, regulation 3), and a former relevant young "
+            "person is one who has been a relevant child \"and would be one if he were under eighteen\" (Children "
+            "Act 1989, section 23C(1)(a)). Read literally, living with a parent also ends former relevant status "
+            f"for those who left care before 18. {_CHECK.capitalize()}."
         ),
         unsure=True,
         choices=_YES_NO,
+        reference="statutory-rules.md §2.2–2.3; docs/decisions/0002-leaving-care-category-rules.md.",
     ),
     SettingInfo(
         name="sgo_exit_rule",
@@ -102,20 +114,20 @@ SETTINGS: tuple[SettingInfo, ...] = (
         unit="rule",
         default=SgoExitRule.QUALIFYING,
         source=(
-            "Children Act 1989 s24(1A) makes a young person who left care through a special "
-            "guardianship order a person qualifying for advice and assistance; a special "
-            "guardian has parental responsibility, so read with s23A(2) and CLR 2010 reg 3 an "
-            "eligible child could instead be relevant until they have lived with the special "
-            "guardian for 6 months. statutory-rules.md §2.2, §2.4."
+            "The Children Act 1989, section 24(1A), makes a young person who left care through a special "
+            "guardianship order a qualifying young person. A special guardian has parental responsibility, so "
+            "the law could also be read as making an eligible child a relevant child until they have lived with "
+            f"the special guardian for 6 months. {_CHECK.capitalize()}."
         ),
         unsure=True,
         choices=(
-            (SgoExitRule.QUALIFYING.value, "Qualifying (s24(1A)) from the day of the order"),
+            (SgoExitRule.QUALIFYING.value, "Qualifying young person from the day of the order"),
             (
                 SgoExitRule.RELEVANT_UNTIL_SIX_MONTHS.value,
-                "Relevant for the first 6 months with the special guardian, then qualifying",
+                "Relevant child for the first 6 months with the special guardian, then qualifying young person",
             ),
         ),
+        reference="statutory-rules.md §2.2 and §2.4: s24(1A); s23A(2) with CLR 2010 reg 3; REC E45–E48.",
     ),
     SettingInfo(
         name="short_breaks_count_for_qualifying",
@@ -123,13 +135,14 @@ SETTINGS: tuple[SettingInfo, ...] = (
         unit="yes/no",
         default=False,
         source=(
-            "Children Act 1989 s24(1B) and (2)(a) cover anyone looked after after 16, which "
-            "literally includes short breaks (LS V3/V4); the DfE return and CPPCR 2010 regs "
-            "40(2) and 48 treat short breaks apart, so the default leaves them out. "
-            "statutory-rules.md §2.1, §2.4, §6."
+            "Read literally, the law covers anyone looked after after their 16th birthday, which includes planned "
+            "short breaks (Children Act 1989, section 24(1B) and (2)(a)). The Department for Education's data "
+            "return and the Care Planning, Placement and Case Review (England) Regulations 2010 (regulations 40(2) "
+            f"and 48) treat short breaks separately, so by default they are left out. {_CHECK.capitalize()}."
         ),
         unsure=True,
         choices=_YES_NO,
+        reference="statutory-rules.md §2.1, §2.4 and §6 (legal status V3 and V4).",
     ),
 )
 
@@ -139,8 +152,9 @@ _SETTINGS_BY_NAME = {info.name: info for info in SETTINGS}
 def _describe(name: str, value: object) -> str:
     if name == "leap_day_birthday_rule":
         if value == LeapDayRule.MAR_01:
-            return "29 February birthdays fall on 1 March in non-leap years."
-        return "29 February birthdays fall on 28 February in non-leap years, as the DfE validator does."
+            return "29 February birthdays fall on 1 March in other years."
+        return ("29 February birthdays fall on 28 February in other years, as in the Department for Education's "
+                "checks.")
     if name == "home_with_parent_ends_former_relevant":
         if value:
             return (
@@ -157,11 +171,12 @@ def _describe(name: str, value: object) -> str:
                 "An eligible child who leaves care through a special guardianship order is a relevant "
                 "child until they have lived with the special guardian for 6 months, then qualifying."
             )
-        return "Leaving care through a special guardianship order makes a young person qualifying (s24(1A))."
+        return ("Leaving care through a special guardianship order makes a young person a qualifying young person "
+                "(Children Act 1989, section 24(1A)).")
     if name == "short_breaks_count_for_qualifying":
         if value:
             return "Young people who only had planned short breaks after 16 become qualifying when the breaks stop."
-        return "Planned short breaks (V3/V4) never give a leaving-care status on their own."
+        return "Planned short breaks never give a leaving-care status on their own."
     raise KeyError(name)  # pragma: no cover - guarded by the SETTINGS/LocalPolicy test
 
 

@@ -170,12 +170,14 @@ class WorkerAllocation:
 
 @dataclass(frozen=True, slots=True)
 class Transfer:
-    """A planned transfer of the case to a new worker, and the joint handover meeting."""
+    """A planned transfer of the case to a new worker, and the joint handover meeting.
+    ``completed_on``: the day the case actually moved, None until it has."""
 
     planned_on: date
     handover_held_on: date | None = None
     cancelled: bool = False
     ref: str = ""
+    completed_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

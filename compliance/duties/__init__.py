@@ -88,7 +88,8 @@ def evaluate_all(
                 # dataclasses.replace() costs more than the rule itself at 100,000 people.
                 result = DutyResult(code=result.code, state=result.state, reason=result.reason, due_on=result.due_on,
                                     since=result.since, evidence=result.evidence, next_change_on=next_change,
-                                    action=result.action)
+                                    action=result.action, late=result.late, citation=result.citation,
+                                    source_kind=result.source_kind)
             results.append(result)
     return status, tuple(results)
 

@@ -83,6 +83,11 @@ class DutyResult:
     (a due date passing, a birthday); None if it never will by itself.
     ``action``: a key naming what would meet the duty ("record_visit", "review_plan" …),
     which the web layer turns into a link; empty when there is nothing to do.
+    ``late``: MET, but done after the deadline ``due_on`` (the reason says how late), so
+    late work can be told apart from work done on time.
+    ``citation`` and ``source_kind``: when set, use these for this result instead of the
+    duty's own, because for this young person today the duty rests on another source
+    (keeping in touch after 21 with no active duty is the council's standard, not law).
     """
 
     code: str
@@ -93,6 +98,9 @@ class DutyResult:
     evidence: Evidence | None = None
     next_change_on: date | None = None
     action: str = ""
+    late: bool = False
+    citation: str = ""
+    source_kind: SourceKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

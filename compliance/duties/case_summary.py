@@ -14,7 +14,16 @@ from datetime import timedelta
 
 from compliance.categories import CategorySpan
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, Evidence, SourceKind
-from compliance.duties.common import ONE_DAY, days, fmt, last_review, not_for_this_category, run_start
+from compliance.duties.common import (
+    CLR,
+    ONE_DAY,
+    OWN_STANDARD,
+    days,
+    fmt,
+    last_review,
+    not_for_this_category,
+    run_start,
+)
 
 CODE = "case_summary"
 
@@ -40,8 +49,9 @@ def evaluate(context: DutyContext) -> DutyResult:
         after_review = review.held_on + timedelta(days=standards.summary_after_review_days)
         if after_review < due_on:
             due_on = after_review
-            rule = (f"A pathway plan review was held on {fmt(review.held_on)}, and the summary is updated within "
-                    f"{days(standards.summary_after_review_days)} of a review")
+            after = standards.summary_after_review_days
+            rule = (f"A pathway plan review was held on {fmt(review.held_on)}, and the summary is updated "
+                    + (f"within {days(after)} of a review" if after else "on the day of a review"))
     evidence = Evidence("", f"Case summary updated {fmt(last)}", last) if last else None
     if today > due_on:
         return DutyResult(code=CODE, state=DutyState.OVERDUE, due_on=due_on, since=due_on + ONE_DAY, evidence=evidence,
@@ -62,7 +72,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Case summary up to date",
-    citation="Local standard; Care Leavers (England) Regulations 2010 reg 10",
+    citation=f"{OWN_STANDARD}, for the case record the {CLR} require (regulation 10)",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The case summary is updated regularly and soon after each pathway plan review.",
     evaluate=evaluate,

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from compliance.categories import Category, CategorySpan
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
-from compliance.duties.common import ONE_DAY, fmt, not_applicable, run_start, sentences, status_sentence
+from compliance.duties.common import ONE_DAY, OWN_STANDARD, fmt, not_applicable, run_start, sentences, status_sentence
 
 CODE = "closure"
 
@@ -35,8 +35,8 @@ def evaluate(context: DutyContext) -> DutyResult:
     due_on = min(ended + timedelta(days=context.standards.closure_grace_days), keys.birthday_25)
     dormant = span.category is Category.FORMER_RELEVANT
     why = f"They have had no active leaving-care duty since {fmt(ended)}"
-    note = (f"They can still ask for support until their 25th birthday ({fmt(keys.birthday_25)}); "
-            "the case can be opened again then." if dormant else "")
+    note = (f"They can still ask for support until their 25th birthday ({fmt(keys.birthday_25)}), and the case "
+            "can be opened again if they do." if dormant else "")
     if today <= due_on:
         return DutyResult(code=CODE, state=DutyState.DUE, due_on=due_on, since=ended, next_change_on=due_on + ONE_DAY,
                           reason=sentences(f"{why}, so the case is due to be closed by {fmt(due_on)}.", note),
@@ -49,7 +49,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Case closed when duties end",
-    citation="Local standard; Children Act 1989 ss23C(6), 23CA, 23CZB, 24",
+    citation=f"{OWN_STANDARD}; the duties end under the Children Act 1989, sections 23C, 23CA, 23CZB and 24",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The case is closed soon after the last leaving-care duty ends, and by the 25th birthday at the latest.",
     evaluate=evaluate,

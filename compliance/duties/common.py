@@ -27,6 +27,11 @@ PLAN_FLAGS = frozenset({DutyFlag.S23C, DutyFlag.S23CA, DutyFlag.S23CZB})
 
 fmt = format_date
 
+# Citations are written out in full, for legal staff reading them beside the duty.
+CLR = "Care Leavers (England) Regulations 2010"
+CPPCR = "Care Planning, Placement and Case Review (England) Regulations 2010"
+OWN_STANDARD = "The council's own standard"
+
 
 def days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
@@ -155,6 +160,7 @@ class Trigger:
     ``opens``: the earliest day an assessment counts towards this duty; also the earliest
     day a plan counts when ``fresh_plan`` (s23CA and s23CZB ask for a new plan). None for
     ``assessment_owed`` False: a plan made earlier carries on and no new assessment is due.
+    ``note``: a sentence the assessment result adds (why an earlier deadline still holds).
     """
 
     kind: str
@@ -164,6 +170,7 @@ class Trigger:
     assessment_due: date | None
     opens: date | None
     fresh_plan: bool = False
+    note: str = ""
 
 
 def trigger(context: DutyContext, span: CategorySpan) -> Trigger:
@@ -175,19 +182,21 @@ def trigger(context: DutyContext, span: CategorySpan) -> Trigger:
     s23CZB: no time limit. Former relevant under s23C only: no new assessment; the plan
     was owed from the first eligible or relevant day. An assessment completed in the
     3 months before the trigger counts (SR §3 D1; docs/rules/duties.md).
+
+    A relevant child whose reg 42 deadline passed unmet while they were eligible keeps
+    that earlier deadline until an assessment is completed: the breach began then, and
+    becoming relevant does not give the council 3 more months (docs/rules/duties.md,
+    choice 21).
     """
     status, today, keys = context.status, context.judged_on, context.status.key_dates
     if span.category is Category.ELIGIBLE:
-        eligible_from = keys.eligible_from or span.start
-        on = max(keys.birthday_16, eligible_from)
-        why = (
-            f"They were an eligible child on their 16th birthday ({fmt(on)})"
-            if on == keys.birthday_16
-            else f"They became an eligible child on {fmt(on)}"
-        )
+        on, why = _eligible_trigger(keys.eligible_from or span.start, keys.birthday_16)
         return _timed("eligible", on, why)
     if span.category is Category.RELEVANT:
         on = run_start(status, today, lambda s: s.category is Category.RELEVANT)
+        missed = _missed_while_eligible(context, on)
+        if missed is not None:
+            return missed
         earlier = [p for p in agreed_plans(context.case.plans, today) if p.agreed_on < on]  # type: ignore[operator]
         if earlier:
             return Trigger("relevant_with_plan", on,
@@ -236,6 +245,33 @@ def first_plan(context: DutyContext, found: Trigger) -> PathwayPlanVersion | Non
     return min(plans, key=lambda p: (p.agreed_on, p.version), default=None)
 
 
+def _eligible_trigger(eligible_from: date, birthday_16: date) -> tuple[date, str]:
+    """The day CPPCR reg 42's 3 months start, and the words for it."""
+    on = max(birthday_16, eligible_from)
+    if on == birthday_16:
+        return on, f"They were an eligible child on their 16th birthday ({fmt(on)})"
+    return on, f"They became an eligible child on {fmt(on)}"
+
+
+def _missed_while_eligible(context: DutyContext, relevant_from: date) -> Trigger | None:
+    """The eligible child's trigger, carried into the relevant run, when its deadline
+    passed before ``relevant_from`` with no assessment completed by then; otherwise None.
+    Any assessment completed after that meets it, late."""
+    keys = context.status.key_dates
+    if keys.eligible_from is None or keys.eligible_from >= relevant_from:
+        return None
+    on = max(keys.birthday_16, keys.eligible_from)
+    due = add_months(on, 3)
+    if due >= relevant_from:
+        return None
+    opens = add_months(on, -3)
+    if any(a.completed_on is not None and opens <= a.completed_on <= due for a in context.case.assessments):
+        return None
+    return replace(_timed("eligible_missed", *_eligible_trigger(keys.eligible_from, keys.birthday_16)),
+                   note=f"They became a relevant child on {fmt(relevant_from)}; the deadline missed while they were "
+                   "an eligible child still applies.")
+
+
 def _timed(kind: str, on: date, why: str, fresh_plan: bool = False) -> Trigger:
     return Trigger(kind, on, why, assessment_owed=True, assessment_due=add_months(on, 3),
                    opens=add_months(on, -3), fresh_plan=fresh_plan)
@@ -264,25 +300,29 @@ def one_off(
     done: str,
     missing: str = "None has been recorded.",
     note: str = "",
+    no_deadline: str = "The law sets no time limit.",
 ) -> DutyResult:
-    """A duty done once by a deadline. Done on or before it: met. Done after it: met, and
-    the reason says how late. Not done: due until the deadline, overdue from the day after.
-    ``evidence`` is the record that met it, or (when not done) the record it is about.
+    """A duty done once by a deadline. Done on or before it: met. Done after it: met and
+    ``late``, and the reason says how late. Not done: due until the deadline, overdue from
+    the day after. ``evidence`` is the record that met it, or (when not done) the record
+    it is about.
 
     ``why`` says what started the clock, ``owed`` what must be done ("their needs
     assessment"), ``done`` what was done ("Their needs assessment was completed on …").
+    ``no_deadline`` is said instead of a due date when ``due_on`` is None.
     """
     if done_on is not None:
+        late = due_on is not None and done_on > due_on
         if due_on is None:
             timing = "."
-        elif done_on <= due_on:
-            timing = f", on time (it was due by {fmt(due_on)})."
-        else:
+        elif late:
             timing = f", {days((done_on - due_on).days)} late (it was due by {fmt(due_on)})."
+        else:
+            timing = f", on time (it was due by {fmt(due_on)})."
         return DutyResult(code=code, state=DutyState.MET, reason=sentences(done + timing, note), due_on=due_on,
-                          since=done_on, evidence=evidence)
+                          since=done_on, evidence=evidence, late=late)
     if due_on is None:
-        reason = sentences(f"{why}, so {owed} is needed. The law sets no time limit.", note)
+        reason = sentences(f"{why}, so {owed} is needed.", no_deadline, note)
         return DutyResult(code=code, state=DutyState.DUE, reason=reason, since=arose_on, evidence=evidence,
                           action=action)
     if today <= due_on:
@@ -321,11 +361,12 @@ def repeating(
     opening = last if last_on is not None else first
     if today <= due_on:
         done = last_on is not None
-        reason = sentences(f"{opening}, so {'the next' if done else owed} is due by {fmt(due_on)}.", note)
+        reason = sentences(f"{opening}, so {'the next one' if done else owed} is due by {fmt(due_on)}.", note)
         return DutyResult(code=code, state=DutyState.MET if done else DutyState.DUE, reason=reason, due_on=due_on,
                           since=last_on or started_on, evidence=evidence, next_change_on=due_on + ONE_DAY,
                           action="" if done else action)
-    reason = sentences(f"{opening}, so {owed} was due by {fmt(due_on)}.", "None has been recorded since.", note)
+    reason = sentences(f"{opening}, so {owed if last_on is None else 'the next one'} was due by {fmt(due_on)}.",
+                       "None has been recorded since.", note)
     return DutyResult(code=code, state=DutyState.OVERDUE, reason=reason, due_on=due_on, since=due_on + ONE_DAY,
                       evidence=evidence, action=action)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import plan_content
+from compliance.duties.common import CLR, CPPCR, plan_content
 
 CODE = "contingency_plan"
 
@@ -24,7 +24,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Contingency plan",
-    citation="Care Leavers (England) Regulations 2010 Sch 1 para 4; CPPCR 2010 Sch 8",
+    citation=f"{CLR}, Schedule 1, paragraph 4; {CPPCR}, Schedule 8",
     source_kind=SourceKind.STATUTE,
     summary="The pathway plan must say what will happen if it stops working.",
     evaluate=evaluate,

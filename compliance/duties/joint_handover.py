@@ -3,9 +3,9 @@ statutory-rules.md §4 (a hypothetical joint_handover_before_days of 90; Notting
 social worker to personal adviser transfer procedure; Kirklees' transfer of accountability).
 
 For each transfer not cancelled, the handover meeting is due ``handover_before_days`` before
-the planned date. A transfer stays in view until the same number of days after it, so a
-missed handover is seen after the move, then drops off. When several are in view the worst
-is shown.
+the day the case moved (``completed_on``, once that day has come), else before the planned
+date. A transfer stays in view until the same number of days after it, so a missed handover
+is seen after the move, then drops off. When several are in view the worst is shown.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, Evidence, SourceKind
-from compliance.duties.common import ONE_DAY, days, fmt, not_applicable, one_off, worst
+from compliance.duties.common import ONE_DAY, OWN_STANDARD, days, fmt, not_applicable, one_off, sentences, worst
 
 CODE = "joint_handover"
 
@@ -24,25 +24,30 @@ def evaluate(context: DutyContext) -> DutyResult:
     results: list[DutyResult] = []
     leaves_view: list[date] = []
     for transfer in context.case.transfers:
-        if transfer.cancelled or transfer.planned_on + window < today:
+        moved = transfer.completed_on if transfer.completed_on and transfer.completed_on <= today else None
+        moves_on = moved or transfer.planned_on
+        if transfer.cancelled or moves_on + window < today:
             continue
-        leaves_view.append(transfer.planned_on + window + ONE_DAY)
-        due_on = transfer.planned_on - window
+        leaves_view.append(moves_on + window + ONE_DAY)
         held = transfer.handover_held_on if transfer.handover_held_on and transfer.handover_held_on <= today else None
+        label = f"Transfer completed on {fmt(moved)}" if moved else f"Transfer planned for {fmt(moves_on)}"
+        after = "It was held after the case had moved." if held and moved and held > moved else ""
         results.append(one_off(
             CODE,
             today,
-            due_on=due_on,
+            due_on=moves_on - window,
             arose_on=None,
             done_on=held,
-            evidence=Evidence(transfer.ref, f"Transfer planned for {fmt(transfer.planned_on)}", transfer.planned_on),
+            evidence=Evidence(transfer.ref, label, moves_on),
             action="record_handover",
-            why=f"The case is to move to a new worker on {fmt(transfer.planned_on)}",
+            why=f"The case moved to a new worker on {fmt(moved)}" if moved
+            else f"The case is to move to a new worker on {fmt(moves_on)}",
             owed="a joint handover meeting",
-            done=f"The joint handover for the transfer on {fmt(transfer.planned_on)} was held on {fmt(held)}"
-            if held else "",
+            done=f"The joint handover for the transfer on {fmt(moves_on)} was held on {fmt(held)}" if held else "",
             missing="No handover meeting has been recorded.",
-            note=f"The council's standard is a handover at least {days(before)} before a transfer.",
+            note=sentences(after, "The council's standard is a handover "
+                           + (f"at least {days(before)} before a transfer." if before
+                              else "on or before the day of a transfer.")),
         ))
     if not results:
         return not_applicable(CODE, "No transfer of the case to a new worker is planned.")
@@ -52,7 +57,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Joint handover before a transfer",
-    citation="The council’s own standard",
+    citation=OWN_STANDARD,
     source_kind=SourceKind.LOCAL_POLICY,
     summary="Before the case moves to a new worker, the old and new workers meet the young person together.",
     evaluate=evaluate,

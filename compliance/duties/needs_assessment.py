@@ -10,7 +10,8 @@ s23CZB (21 to 25, on request): Children Act 1989 s23CZB(4)–(5) — STATUTE-VER
 assessment is required but no time limit was found.
 
 An assessment completed in the 3 months before the trigger counts, so one done just before
-the 16th birthday is not wasted (docs/rules/duties.md).
+the 16th birthday is not wasted (docs/rules/duties.md). An eligible child's deadline that
+passed with no assessment stays the deadline after they become relevant (choice 21).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from datetime import date
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, Evidence, SourceKind
 from compliance.duties.common import (
+    CLR,
+    CPPCR,
     counting_assessment,
     fmt,
     not_applicable,
@@ -26,6 +29,7 @@ from compliance.duties.common import (
     one_off,
     pathway_duties_apply,
     trigger,
+    who_they_are,
 )
 
 CODE = "needs_assessment"
@@ -38,12 +42,12 @@ def evaluate(context: DutyContext) -> DutyResult:
         return not_for_this_category(CODE, span, _WHO)
     found = trigger(context, span)
     if not found.assessment_owed:
-        return not_applicable(
-            CODE,
-            f"{found.why}, so no new needs assessment is required: the pathway plan is reviewed instead "
-            "(CLR 2010 reg 5 applies only to relevant children without a plan).",
-            since=found.on,
-        )
+        why = (f"{found.why}, so no new needs assessment is required: the law asks for one only for relevant "
+               "children without a pathway plan." if found.kind == "relevant_with_plan" else
+               f"As {who_they_are(span)} they need no new needs assessment: the law asks for one for eligible "
+               "children, relevant children without a pathway plan, and former relevant young people who ask "
+               "for support or return to education or training.")
+        return not_applicable(CODE, f"{why} Their pathway plan is kept under review instead.", since=found.on)
     assessment = counting_assessment(context.case.assessments, found, context.judged_on)
     if assessment is None:
         undated = next((a for a in context.case.assessments if a.completed_on is None and a.authorised_on), None)
@@ -71,6 +75,8 @@ def evaluate(context: DutyContext) -> DutyResult:
         owed="their needs assessment",
         done=f"Their needs assessment was completed on {fmt(done_on)}" if done_on else "",
         missing="No completed assessment has been recorded.",
+        note=found.note,
+        no_deadline="The law sets no time limit for it.",
     )
 
 
@@ -81,7 +87,7 @@ def _evidence(ref: str, on: date) -> Evidence:
 DUTY = Duty(
     code=CODE,
     title="Needs assessment",
-    citation="CPPCR 2010 reg 42(1); Care Leavers (England) Regulations 2010 reg 5(2); Children Act 1989 s23CZB(4)",
+    citation=f"{CPPCR}, regulation 42(1); {CLR}, regulation 5(2); Children Act 1989, section 23CZB(4)",
     source_kind=SourceKind.STATUTE,
     summary="The council must assess the young person's needs within 3 months of them becoming eligible "
     "or relevant, or of telling the council about education or training.",

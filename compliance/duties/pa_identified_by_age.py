@@ -18,7 +18,14 @@ from datetime import date
 from compliance.calendar import LeapDayRule, add_months, birthday
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import adviser_evidence, fmt, not_applicable, one_off, personal_adviser_allocations
+from compliance.duties.common import (
+    OWN_STANDARD,
+    adviser_evidence,
+    fmt,
+    not_applicable,
+    one_off,
+    personal_adviser_allocations,
+)
 
 CODE = "pa_identified_by_age"
 _LOOKED_AFTER = (Category.LOOKED_AFTER, Category.ELIGIBLE)
@@ -79,7 +86,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Personal adviser identified by a set age",
-    citation="The council’s own standard",
+    citation=OWN_STANDARD,
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The council's own standard: a child in care has a personal adviser by a set age, 17½ unless changed.",
     evaluate=evaluate,

@@ -58,8 +58,8 @@ def evaluate(context: DutyContext) -> DutyResult:
     return DutyResult(
         code=CODE,
         state=DutyState.OVERDUE,
-        reason=f"As {who_they_are(span)} they must have a personal adviser (since {fmt(required_from)}), "
-        f"and none is allocated.{last_ended}{planned}",
+        reason=f"As {who_they_are(span)} they must have a personal adviser, and none is allocated. They have "
+        f"needed one since {fmt(required_from)}.{last_ended}{planned}",
         due_on=required_from,
         since=gap_from,
         next_change_on=min(upcoming) if upcoming else None,
@@ -83,7 +83,7 @@ def _cover_ends(allocations: list[WorkerAllocation], today: date) -> date | None
 DUTY = Duty(
     code=CODE,
     title="Personal adviser allocated",
-    citation="Children Act 1989 Sch 2 para 19C, ss23B(2), 23C(3)(a), 23CA(2), 23CZB(3)",
+    citation="Children Act 1989, Schedule 2, paragraph 19C, and sections 23B(2), 23C(3)(a), 23CA(2) and 23CZB(3)",
     source_kind=SourceKind.STATUTE,
     summary="The young person must have a personal adviser for as long as the council owes them that duty.",
     evaluate=evaluate,

@@ -9,7 +9,7 @@ Due ``plan_authorise_days`` after the version was agreed; switched off by
 from __future__ import annotations
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import not_applicable, plan_step
+from compliance.duties.common import OWN_STANDARD, not_applicable, plan_step
 
 CODE = "plan_authorised"
 
@@ -31,7 +31,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Plan authorised by a manager",
-    citation="The council’s own standard",
+    citation=OWN_STANDARD,
     source_kind=SourceKind.LOCAL_POLICY,
     summary="A manager authorises each new version of the pathway plan soon after it is agreed.",
     evaluate=evaluate,

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import agreed_plans, fmt, not_applicable, one_off, plan_evidence
+from compliance.duties.common import (
+    OWN_STANDARD,
+    agreed_plans,
+    fmt,
+    not_applicable,
+    one_off,
+    plan_evidence,
+    status_sentence,
+)
 
 CODE = "plan_by_16"
 _IN_SERVICE = (Category.LOOKED_AFTER, Category.ELIGIBLE, Category.RELEVANT)
@@ -28,7 +36,8 @@ def evaluate(context: DutyContext) -> DutyResult:
         )
     span = status.span_on(today)
     if span.category not in _IN_SERVICE:
-        return not_applicable(CODE, f"They are not looked after or a relevant child now ({span.category.label}).")
+        return not_applicable(CODE, "This applies while they are looked after or a relevant child. "
+                              + status_sentence(span))
     first = min(agreed_plans(context.case.plans, today), key=lambda p: (p.agreed_on, p.version), default=None)
     return one_off(
         CODE,
@@ -49,7 +58,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Pathway plan by the 16th birthday",
-    citation="The council’s own standard (as in Calderdale’s procedure)",
+    citation=OWN_STANDARD,
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The council's own standard: a child eligible at 16 has an agreed pathway plan by their 16th birthday.",
     evaluate=evaluate,

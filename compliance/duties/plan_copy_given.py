@@ -8,7 +8,7 @@ agreed. A date before the version was agreed does not count.
 from __future__ import annotations
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import plan_step
+from compliance.duties.common import OWN_STANDARD, plan_step
 
 CODE = "plan_copy_given"
 
@@ -28,7 +28,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Copy of the plan given",
-    citation="The council’s own standard",
+    citation=OWN_STANDARD,
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The young person is given a copy of each new version of their pathway plan.",
     evaluate=evaluate,

@@ -3,8 +3,9 @@
 Eligible child: Children Act 1989 Sch 2 para 19B(4); CPPCR 2010 regs 41, 43 — STATUTE-RECALLED.
 Relevant and former relevant (including s23CA and s23CZB): CLR 2010 reg 6 — STATUTE-RECALLED:
 prepared "as soon as possible" after the assessment. The law gives no date, so the plan is
-due ``plan_grace_days`` after the assessment was completed, or after it was due if it has
-not been (LOCAL POLICY, SR §3 D2 and §4 plan_after_assessment_grace_days).
+due ``plan_grace_days`` after the assessment was completed, or after it was due if that is
+earlier or it has not been (LOCAL POLICY, SR §3 D2 and §4 plan_after_assessment_grace_days):
+a late assessment does not move the plan's deadline.
 
 A plan agreed at any time counts, except under s23CA and s23CZB, which ask for a plan
 prepared for that new duty: there it must be agreed on or after the day the assessment
@@ -17,6 +18,9 @@ from datetime import date, timedelta
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
 from compliance.duties.common import (
+    CLR,
+    CPPCR,
+    Trigger,
     counting_assessment,
     days,
     first_plan,
@@ -40,13 +44,10 @@ def evaluate(context: DutyContext) -> DutyResult:
     found = trigger(context, span)
     first = first_plan(context, found)
     grace = context.standards.plan_grace_days
+    allowed = f"the council allows {days(grace)}" if grace else "the council expects it the same day"
     assessment = counting_assessment(context.case.assessments, found, context.judged_on)
-    if assessment is not None and assessment.completed_on is not None:
-        base: date | None = assessment.completed_on
-        why = f"Their needs assessment was completed on {fmt(base)}"
-    else:
-        base = found.assessment_due
-        why = found.why + (f", and their needs assessment was due by {fmt(base)}" if base else "")
+    completed = assessment.completed_on if assessment is not None else None
+    base, why = _clock(found, completed)
     due_on = base + timedelta(days=grace) if base is not None else None
     if first is None:
         undated = _signed_but_undated(context.case.plans)
@@ -75,8 +76,24 @@ def evaluate(context: DutyContext) -> DutyResult:
         owed="a pathway plan",
         done=done,
         missing="No agreed plan has been recorded.",
-        note=f"The law says as soon as possible after the assessment; the council allows {days(grace)}.",
+        note=f"The law says a plan is made as soon as possible after the needs assessment; {allowed}."
+        if due_on is not None else "",
+        no_deadline=f"It is due as soon as possible after their needs assessment ({allowed}), which has not "
+        "been completed yet; the law sets no time limit for the assessment.",
     )
+
+
+def _clock(found: Trigger, completed: date | None) -> tuple[date | None, str]:
+    """The day the plan's clock starts, and the words for it: the day the needs assessment
+    was completed, or the day it was due if that is earlier or it has not been done. A late
+    assessment does not give the plan more time: the plan was owed from when the
+    assessment should have been done (docs/rules/duties.md, choice 22)."""
+    due = found.assessment_due
+    if completed is not None and (due is None or completed <= due):
+        return completed, f"Their needs assessment was completed on {fmt(completed)}"
+    if completed is not None and due is not None:
+        return due, f"Their needs assessment was due by {fmt(due)} and completed late, on {fmt(completed)}"
+    return due, found.why + (f", and their needs assessment was due by {fmt(due)}" if due else "")
 
 
 def _signed_but_undated(plans: tuple[PathwayPlanVersion, ...]) -> PathwayPlanVersion | None:
@@ -89,7 +106,7 @@ def _signed_but_undated(plans: tuple[PathwayPlanVersion, ...]) -> PathwayPlanVer
 DUTY = Duty(
     code=CODE,
     title="Pathway plan in place",
-    citation="Children Act 1989 Sch 2 para 19B(4); CPPCR 2010 reg 43; Care Leavers (England) Regulations 2010 reg 6",
+    citation=f"Children Act 1989, Schedule 2, paragraph 19B(4); {CPPCR}, regulation 43; {CLR}, regulation 6",
     source_kind=SourceKind.STATUTE,
     summary="The young person must have an agreed pathway plan soon after their needs are assessed.",
     evaluate=evaluate,

@@ -17,6 +17,8 @@ from compliance.calendar import add_months
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
 from compliance.duties.common import (
+    CLR,
+    CPPCR,
     first_plan,
     fmt,
     last_review,
@@ -66,7 +68,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Pathway plan reviewed every 6 months",
-    citation="Care Leavers (England) Regulations 2010 reg 7; CPPCR 2010 regs 33 and 43",
+    citation=f"{CLR}, regulation 7; {CPPCR}, regulations 33 and 43",
     source_kind=SourceKind.STATUTE,
     summary="The pathway plan must be reviewed at least every 6 months.",
     evaluate=evaluate,

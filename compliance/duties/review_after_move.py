@@ -19,6 +19,7 @@ from compliance.calendar import add_months
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
 from compliance.duties.common import (
+    CLR,
     council_accommodation,
     days,
     fmt,
@@ -36,8 +37,8 @@ CODE = "review_after_move"
 def evaluate(context: DutyContext) -> DutyResult:
     standards = context.standards
     if not standards.reviews_after_council_accommodation:
-        return not_applicable(CODE, "The council does not apply the review after a move into its accommodation "
-                              "(CLR 2010 reg 7(3), whose timescales could not be verified).")
+        return not_applicable(CODE, "The council has switched off the check of reviews after a move into "
+                              "accommodation it provides.")
     span = context.status.span_on(context.judged_on)
     if span.category is not Category.RELEVANT:
         return not_for_this_category(CODE, span, "relevant children living in accommodation the council provides")
@@ -59,15 +60,15 @@ def evaluate(context: DutyContext) -> DutyResult:
         f"was on {fmt(review.held_on)}" if review else "",
         first=f"They moved into accommodation the council provides on {fmt(spell.start)}",
         owed="a review",
-        note=f"The timescale ({days(standards.review_after_move_days)} after the move, then at least every "
-        f"{months(interval)}) is a council setting: the reference could not verify the figures in CLR 2010 reg 7(3).",
+        note=f"A review is due {days(standards.review_after_move_days)} after the move, then at least every "
+        f"{months(interval)} (a timescale set by the council; check with your legal team).",
     )
 
 
 DUTY = Duty(
     code=CODE,
     title="Review after moving into council accommodation",
-    citation="Care Leavers (England) Regulations 2010 reg 7(3) (timescales unverified)",
+    citation=f"{CLR}, regulation 7(3)",
     source_kind=SourceKind.STATUTE,
     summary="A relevant child's plan is reviewed soon after they move into accommodation the council provides, "
     "then regularly while they live there.",

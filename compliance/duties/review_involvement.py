@@ -12,7 +12,9 @@ from __future__ import annotations
 from compliance.calendar import add_months
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
 from compliance.duties.common import (
+    CLR,
     ONE_DAY,
+    OWN_STANDARD,
     fmt,
     last_review,
     not_applicable,
@@ -57,8 +59,8 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Young person's involvement in reviews recorded",
-    citation="Local standard; Children and Social Work Act 2017 s1(1)(b)–(c); "
-    "Care Leavers (England) Regulations 2010 reg 7",
+    citation=f"{OWN_STANDARD}, supporting the Children and Social Work Act 2017, section 1(1)(b) and (c), and the "
+    f"{CLR}, regulation 7",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="Each pathway plan review records how the young person took part and what they said.",
     evaluate=evaluate,

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, DutyState, SourceKind
 from compliance.duties.common import (
+    CLR,
     ONE_DAY,
     days,
     fmt,
@@ -39,7 +40,7 @@ def evaluate(context: DutyContext) -> DutyResult:
     reviews = sorted((r for r in context.case.reviews if r.held_on <= today), key=lambda r: r.held_on)
     held = [r.held_on for r in reviews]
     waiting = [r for r in requests if bisect_left(held, r.requested_on) == len(held)]
-    note = f"The council allows {days(allowed)} after a request; the law sets no deadline."
+    note = f"The law sets no deadline; the council allows {days(allowed)} after a request."
     if waiting:
         first = waiting[0]
         due_on = first.requested_on + timedelta(days=allowed)
@@ -58,11 +59,12 @@ def evaluate(context: DutyContext) -> DutyResult:
     latest = requests[-1]
     answer = reviews[bisect_left(held, latest.requested_on)]
     due_on = latest.requested_on + timedelta(days=allowed)
-    late = answer.held_on - due_on
-    timing = f"{days(late.days)} late (it was due by {fmt(due_on)})" if late.days > 0 else "in time"
+    late = (answer.held_on - due_on).days
+    timing = f"{days(late)} late" if late > 0 else "on time"
+    timing += f" (it was due by {fmt(due_on)})"
     return DutyResult(code=CODE, state=DutyState.MET,
                       reason=f"{_asked(latest)}, and a review was held on {fmt(answer.held_on)}, {timing}.",
-                      due_on=due_on, since=answer.held_on, evidence=review_evidence(answer))
+                      due_on=due_on, since=answer.held_on, evidence=review_evidence(answer), late=late > 0)
 
 
 def _asked(request: ReviewRequest) -> str:
@@ -73,7 +75,7 @@ def _asked(request: ReviewRequest) -> str:
 DUTY = Duty(
     code=CODE,
     title="Review when asked for",
-    citation="Care Leavers (England) Regulations 2010 reg 7",
+    citation=f"{CLR}, regulation 7",
     source_kind=SourceKind.STATUTE,
     summary="The pathway plan must be reviewed when the young person, their adviser or the council asks.",
     evaluate=evaluate,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from compliance.duties.base import Duty, DutyContext, DutyResult, SourceKind
-from compliance.duties.common import plan_content
+from compliance.duties.common import CLR, CPPCR, plan_content
 from compliance.records import SCHEDULE_1_MATTERS, PathwayPlanVersion
 
 CODE = "schedule_1_matters"
@@ -39,7 +39,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Plan covers every required matter",
-    citation="Care Leavers (England) Regulations 2010 reg 6 and Sch 1; CPPCR 2010 Sch 8",
+    citation=f"{CLR}, regulation 6 and Schedule 1; {CPPCR}, Schedule 8",
     source_kind=SourceKind.STATUTE,
     summary="The pathway plan must cover each matter the regulations list, such as accommodation, "
     "education, health and money.",

@@ -13,7 +13,7 @@ from datetime import date
 from compliance.calendar import add_months
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, Evidence, SourceKind
-from compliance.duties.common import fmt, months, not_applicable, repeating, worst
+from compliance.duties.common import OWN_STANDARD, fmt, months, not_applicable, repeating, worst
 
 CODE = "staying_put"
 
@@ -49,7 +49,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Staying put arrangement reviewed",
-    citation="Children Act 1989 s23CZA; local standard for the review interval",
+    citation=f"{OWN_STANDARD}, for monitoring staying put arrangements under the Children Act 1989, section 23CZA",
     source_kind=SourceKind.LOCAL_POLICY,
     summary="The council monitors each staying put arrangement, reviewing it at least every 6 months unless changed.",
     evaluate=evaluate,

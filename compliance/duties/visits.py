@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from compliance.calendar import add_months
 from compliance.categories import Category
 from compliance.duties.base import Duty, DutyContext, DutyResult, Evidence, SourceKind
-from compliance.duties.common import council_accommodation, fmt, not_applicable, not_for_this_category, repeating
+from compliance.duties.common import CLR, council_accommodation, fmt, not_applicable, not_for_this_category, repeating
 from compliance.records import Contact, ContactKind
 
 CODE = "visits"
@@ -73,7 +73,7 @@ def evaluate(context: DutyContext) -> DutyResult:
 DUTY = Duty(
     code=CODE,
     title="Visits at council accommodation",
-    citation="Care Leavers (England) Regulations 2010 reg 8(2)",
+    citation=f"{CLR}, regulation 8(2)",
     source_kind=SourceKind.STATUTE,
     summary="When the council provides their accommodation, the personal adviser must visit them there within "
     "7 days and then at least every 2 months.",

@@ -114,8 +114,8 @@ def adviser(
     return WorkerAllocation(role, d(start), maybe(end), ref=ref)
 
 
-def transfer(planned: str, held: str | None = None, cancelled: bool = False) -> Transfer:
-    return Transfer(d(planned), maybe(held), cancelled, ref="transfer:1")
+def transfer(planned: str, held: str | None = None, cancelled: bool = False, completed: str | None = None) -> Transfer:
+    return Transfer(d(planned), maybe(held), cancelled, ref="transfer:1", completed_on=maybe(completed))
 
 
 def staying_put(start: str, *reviewed: str, end: str | None = None) -> StayingPutArrangement:

@@ -74,7 +74,7 @@ class TestPaIdentifiedByAge:
                                                   ("11 Dec 2026", "1 day late")])
     def test_an_allocation_by_then_meets_it(self, start: str, words: str) -> None:
         result = judge("pa_identified_by_age", case(EILEEN, allocations=(adviser(start),)), "1 Jan 2027")
-        assert result.state is MET and words in result.reason
+        assert result.state is MET and words in result.reason and result.late is (words != "on time")
 
     def test_an_allocation_that_ended_before_then_does_not_count(self) -> None:
         records = case(EILEEN, allocations=(adviser("1 Jun 2025", "1 Jan 2026"),))

@@ -44,6 +44,7 @@ class TestNeedsAssessment:
         assert result.evidence is not None and result.evidence.ref == "assessment:1"
         assert result.evidence.on == d(completed)
         assert (late in result.reason) if late else ("on time" in result.reason)
+        assert result.late is bool(late)
 
     def test_an_assessment_in_the_3_months_before_the_16th_birthday_counts(self) -> None:
         inside = judge("needs_assessment", case(EILEEN, assessments=(assessment("10 Mar 2025"),)), "1 Oct 2025")
@@ -140,9 +141,9 @@ class TestPlanInPlace:
         records = {"assessments": (assessment("1 Aug 2025"),)}
         on_time = judge("plan_in_place", case(EILEEN, plans=(plan("29 Aug 2025"),), **records), "1 Oct 2025")
         late = judge("plan_in_place", case(EILEEN, plans=(plan("30 Aug 2025"),), **records), "1 Oct 2025")
-        assert on_time.state is MET and "on time" in on_time.reason
+        assert on_time.state is MET and "on time" in on_time.reason and not on_time.late
         assert on_time.evidence is not None and on_time.evidence.ref == "plan:1"
-        assert late.state is MET and "1 day late" in late.reason
+        assert late.state is MET and "1 day late" in late.reason and late.late
 
     def test_a_draft_does_not_count_and_a_signed_undated_plan_is_insufficient_data(self) -> None:
         assert judge("plan_in_place", case(EILEEN, plans=(plan(None),)), "1 Oct 2025").state is DUE
@@ -182,7 +183,7 @@ class TestPlanBy16:
     @pytest.mark.parametrize(("agreed", "words"), [("10 Jun 2025", "on time"), ("11 Jun 2025", "1 day late")])
     def test_a_plan_by_the_birthday_meets_it(self, agreed: str, words: str) -> None:
         result = judge("plan_by_16", case(EILEEN, plans=(plan(agreed),)), "1 Jul 2025")
-        assert result.state is MET and words in result.reason
+        assert result.state is MET and words in result.reason and result.late is (words != "on time")
 
     def test_switched_off(self) -> None:
         result = judge("plan_by_16", EILEEN, "11 Jun 2025", LocalStandards(plan_by_16th_birthday=False))

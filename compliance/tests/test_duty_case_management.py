@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -47,6 +48,13 @@ class TestCaseSummary:
         assert judge("case_summary", case(RUBY, summary_updated_on=(d("1 Oct 2026"),)), "1 Dec 2026",
                      LocalStandards(summary_max_age_days=30)).state is OVERDUE
 
+    @pytest.mark.parametrize(("today", "state"), [("1 Nov 2026", DUE), ("2 Nov 2026", OVERDUE)])
+    def test_a_council_can_ask_for_the_update_on_the_day_of_the_review(self, today: str, state: DutyState) -> None:
+        records = case(RUBY, summary_updated_on=(d("1 Oct 2026"),), reviews=(review("1 Nov 2026"),))
+        result = judge("case_summary", records, today, LocalStandards(summary_after_review_days=0))
+        assert (result.state, result.due_on) == (state, d("1 Nov 2026"))
+        assert "the summary is updated on the day of a review" in result.reason
+
     def test_not_before_a_leaving_care_status(self) -> None:
         assert judge("case_summary", RUBY, "1 Oct 2025").state is NA
 
@@ -61,8 +69,27 @@ class TestJointHandover:
     @pytest.mark.parametrize(("held", "words"), [("3 Oct 2026", "on time"), ("4 Oct 2026", "1 day late")])
     def test_a_handover_held(self, held: str, words: str) -> None:
         result = judge("joint_handover", case(RUBY, transfers=(transfer("1 Jan 2027", held),)), "1 Dec 2026")
-        assert result.state is MET and words in result.reason
+        assert result.state is MET and words in result.reason and result.late is (words != "on time")
         assert result.next_change_on == d("2 Apr 2027")  # 90 days after the transfer it drops out of view
+
+    @pytest.mark.parametrize(("today", "judged_against"),
+                             [("19 Nov 2026", "30 Nov 2026"), ("20 Nov 2026", "20 Nov 2026")])
+    def test_judged_against_the_day_the_case_actually_moved_once_it_has(self, today: str, judged_against: str) -> None:
+        """Planned for 30 Nov 2026, completed on 20 Nov 2026: not evidence before that day."""
+        result = judge("joint_handover", case(RUBY, transfers=(transfer("30 Nov 2026", completed="20 Nov 2026"),)),
+                       today)
+        assert result.state is OVERDUE and result.due_on == d(judged_against) - timedelta(days=90)
+        assert result.evidence is not None and result.evidence.on == d(judged_against)
+
+    def test_a_handover_after_the_case_moved_is_met_late_and_says_so(self) -> None:
+        records = case(RUBY, transfers=(transfer("30 Nov 2026", "26 Nov 2026", completed="20 Nov 2026"),))
+        result = judge("joint_handover", records, "27 Nov 2026")
+        assert (result.state, result.late, result.due_on) == (MET, True, d("22 Aug 2026"))
+        assert result.reason.startswith("The joint handover for the transfer on 20 November 2026 was held on "
+                                        "26 November 2026, 96 days late (it was due by 22 August 2026). It was held "
+                                        "after the case had moved.")
+        assert result.evidence is not None and result.evidence.label == "Transfer completed on 20 November 2026"
+        assert result.next_change_on == d("19 Feb 2027")  # 90 days after it actually moved
 
     def test_cancelled_and_long_past_transfers_are_ignored(self) -> None:
         assert judge("joint_handover", case(RUBY, transfers=(transfer("1 Jan 2027", cancelled=True),)),

@@ -173,15 +173,22 @@ class TestKeepingInTouch:
         assert judge("keeping_in_touch", dormant, "1 Dec 2031", fewer).state is OVERDUE
 
     def test_29_february_birthday_moves_the_age_band(self) -> None:
-        """Born 29 Feb 2008, left care 1 Jan 2026: on 28 Feb 2026 she is 18 (8 weeks) under the
-        28 February rule but still 17 (12 weeks) under the 1 March rule."""
+        """Born 29 Feb 2008, last contact 1 Jan 2026. Under the 28 February rule she turns 18
+        (8 weeks) on 28 Feb 2026, when 8 weeks from 1 Jan have already passed, so contact is
+        due that day; under the 1 March rule the 12-week band lasts a day longer."""
         person = facts("29 Feb 2008", episode("1 Jan 2023", "1 Jan 2026"))
         records = case(person, contacts=(contact("1 Jan 2026"),))
-        feb = judge("keeping_in_touch", records, "28 Feb 2026")
         march = LocalPolicy(leap_day_birthday_rule=LeapDayRule.MAR_01)
-        mar = judge("keeping_in_touch", records, "28 Feb 2026", policy=march)
-        assert (feb.state, feb.due_on) == (OVERDUE, d("26 Feb 2026"))
-        assert (mar.state, mar.due_on) == (MET, d("26 Mar 2026"))
+        feb_27 = judge("keeping_in_touch", records, "27 Feb 2026")
+        assert (feb_27.state, feb_27.due_on, feb_27.next_change_on) == (MET, d("26 Mar 2026"), d("28 Feb 2026"))
+        feb = judge("keeping_in_touch", records, "28 Feb 2026")
+        assert (feb.state, feb.due_on) == (MET, d("28 Feb 2026"))
+        assert "From 28 February 2026 contact is due at least every 8 weeks" in feb.reason
+        after = judge("keeping_in_touch", records, "1 Mar 2026")
+        assert (after.state, after.due_on, after.since) == (OVERDUE, d("28 Feb 2026"), d("1 Mar 2026"))
+        mar = judge("keeping_in_touch", records, "1 Mar 2026", policy=march)
+        assert (mar.state, mar.due_on) == (MET, d("1 Mar 2026"))
+        assert judge("keeping_in_touch", records, "2 Mar 2026", policy=march).state is OVERDUE
 
     def test_not_for_an_eligible_child(self) -> None:
         assert judge("keeping_in_touch", RUBY, "1 Jan 2026").state is NA

@@ -53,6 +53,7 @@ class TestPlanSteps:
     def test_a_date_on_or_after_agreement_meets_it(self, step: Step, on: str, words: str) -> None:
         result = judge(step.code, case(RUBY, plans=(plan("1 Jun 2026", **{step.field: on}),)), "1 Jul 2026")
         assert result.state is MET and words in result.reason and result.since == d(on)
+        assert result.late is (words != "on time")
 
     def test_a_date_before_this_version_was_agreed_does_not_count(self, step: Step) -> None:
         records = case(EILEEN, plans=(plan("1 Jun 2025", **{step.field: "4 May 2024"}),))

@@ -15,7 +15,7 @@ from compliance.duties.base import DutyContext
 from compliance.policy import LocalPolicy
 from compliance.standards import LocalStandards
 from compliance.tests import d, episode, facts
-from compliance.tests.duty_cases import RUBY, adviser, assessment, case, council_home, plan, review, visit
+from compliance.tests.duty_cases import RUBY, adviser, assessment, case, contact, council_home, plan, review, visit
 
 DUTIES_DIR = Path(__file__).resolve().parents[1] / "duties"
 SETTING_NAMES = {f.name for f in fields(LocalStandards)} | {f.name for f in fields(LocalPolicy)}
@@ -70,6 +70,7 @@ class TestRegistry:
         assert list(rows) == list(DUTY_MODULES)
         for duty in DUTIES:
             assert all(f"`{name}`" in rows[duty.code] for name in duty.settings), duty.code
+            assert f"| {duty.citation} |" in rows[duty.code], duty.code
 
     def test_every_action_is_one_the_web_layer_knows(self) -> None:
         _, results = evaluate_all(BUSY, d("23 Nov 2026"))
@@ -137,6 +138,19 @@ class TestEvaluateAll:
         status, results = evaluate_all(BUSY, d("1 Jun 2027"))
         assert status.next_change_after(d("1 Jun 2027")) == d("10 Jun 2027")
         assert all(r.next_change_on is not None and r.next_change_on <= d("10 Jun 2027") for r in results)
+
+    @pytest.mark.parametrize("today", ["1 Jul 2026", "1 Nov 2030"])
+    def test_bringing_the_next_change_forward_keeps_every_other_field(self, today: str) -> None:
+        """A closure date on record brings every next change forward; late work and a result's
+        own citation must survive that."""
+        records = replace(case(RUBY, contacts=(contact("1 Jun 2030"),),
+                               plans=(plan("1 Apr 2026", young_person_signed_on="1 Jun 2026"),)),
+                          closed_on=d("1 Jan 2031"))
+        status, results = evaluate_all(records, d(today))
+        context = DutyContext(records, status, LocalPolicy(), LocalStandards(), d(today))
+        assert any(r.late for r in results) or any(r.citation for r in results)
+        for duty, result in zip(DUTIES, results, strict=True):
+            assert replace(duty.evaluate(context), next_change_on=None) == replace(result, next_change_on=None)
 
     def test_a_status_passed_in_is_used(self) -> None:
         status, _ = evaluate_all(BUSY, d("23 Nov 2026"))

@@ -32,7 +32,7 @@ class TestPlanReview:
         result = judge("plan_review", case(RUBY, plans=(plan("1 Jun 2027"),), reviews=(review("31 Aug 2027"),)),
                        "29 Feb 2028")
         assert result.state is MET and result.due_on == d("29 Feb 2028")
-        assert result.reason == "The last review was on 31 August 2027, so the next is due by 29 February 2028."
+        assert result.reason == "The last review was on 31 August 2027, so the next one is due by 29 February 2028."
 
     @pytest.mark.parametrize(("today", "state"), [("2 Sep 2026", MET), ("3 Sep 2026", MET), ("4 Sep 2026", OVERDUE)])
     def test_the_clock_runs_from_the_last_review(self, today: str, state: DutyState) -> None:
@@ -41,6 +41,9 @@ class TestPlanReview:
         assert result.state is state and result.due_on == d("3 Sep 2026")
         if state is MET:
             assert result.evidence is not None and result.evidence.ref == "review:1" and result.action == ""
+        else:
+            assert result.reason == ("The last review was on 3 March 2026, so the next one was due by 3 September "
+                                     "2026. None has been recorded since.")
 
     def test_an_early_review_resets_the_clock(self) -> None:
         records = case(RUBY, plans=(plan("1 Apr 2026"),), reviews=(review("1 Aug 2026"), review("1 Sep 2026")))
@@ -82,11 +85,12 @@ class TestReviewOnRequest:
         assert result.state is state and result.due_on == d("21 Oct 2026")
         assert "They asked for a review on 1 October 2026" in result.reason
 
-    @pytest.mark.parametrize(("held", "words"), [("21 Oct 2026", "in time"), ("22 Oct 2026", "1 day late")])
+    @pytest.mark.parametrize(("held", "words"), [("21 Oct 2026", "on time"), ("22 Oct 2026", "1 day late")])
     def test_a_review_on_or_after_the_request_answers_it(self, held: str, words: str) -> None:
         records = case(RUBY, review_requests=(request("1 Oct 2026"),), reviews=(review(held),))
         result = judge("review_on_request", records, "1 Nov 2026")
         assert result.state is MET and words in result.reason and result.since == d(held)
+        assert result.late is (words != "on time")
 
     def test_a_review_before_the_request_does_not_answer_it(self) -> None:
         records = case(RUBY, review_requests=(request("1 Oct 2026"),), reviews=(review("30 Sep 2026"),))
@@ -113,7 +117,7 @@ class TestReviewAfterMove:
     def test_first_review_28_days_after_the_move(self, today: str, state: DutyState) -> None:
         result = judge("review_after_move", case(RUBY, accommodation=(council_home("1 Mar 2026"),)), today)
         assert result.state is state and result.due_on == d("29 Mar 2026")
-        assert "could not verify" in result.reason and "council setting" in result.reason
+        assert "(a timescale set by the council; check with your legal team)" in result.reason
 
     def test_then_every_3_months_with_month_end_clamping(self) -> None:
         records = case(RUBY, accommodation=(council_home("1 Mar 2026"),), reviews=(review("30 Nov 2026"),))

@@ -24,6 +24,9 @@ def test_every_choice_is_a_value_the_field_accepts() -> None:
         assert info.choices, info.name
         values = [value for value, _ in info.choices]
         assert str(info.default).lower() in [v.lower() for v in values]
+    leap = SETTINGS[0]
+    assert leap.name == "leap_day_birthday_rule"
+    assert {value for value, _ in leap.choices} == {rule.value for rule in LeapDayRule}
 
 
 def test_unsettled_law_is_flagged() -> None:
@@ -37,7 +40,7 @@ def test_describe_policy_for_the_defaults() -> None:
     assert [info.name for info, _, _ in described] == [s.name for s in SETTINGS]
     leap = described[0]
     assert leap[1] is LeapDayRule.FEB_28
-    assert leap[2] == "29 February birthdays fall on 28 February in non-leap years, as the DfE validator does."
+    assert leap[2] == "29 February birthdays fall on 28 February in other years, as in the Department for Education's checks."
 
 
 @pytest.mark.parametrize(
