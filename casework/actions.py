@@ -37,6 +37,7 @@ __all__ = [
     "allocate_worker",
     "cancel_transfer",
     "complete_transfer",
+    "current_allocation",
     "end_allocation",
     "plan_transfer",
     "reassign_caseload",
@@ -149,7 +150,7 @@ def end_on(allocation: Allocation, end: dt.date, *, acting_user: User, note: str
 # -- transfers ------------------------------------------------------------------------------
 
 
-def _current_allocation(person: YoungPerson, role: str, day: dt.date) -> Allocation | None:
+def current_allocation(person: YoungPerson, role: str, day: dt.date) -> Allocation | None:
     return Allocation.objects.filter(young_person=person, role=role).active_on(day).select_related("worker").first()
 
 
@@ -169,9 +170,13 @@ def plan_transfer(
         refuse("planned_on", "Planned transfer date must be on or after the date of birth")
     if not reason.strip():
         refuse("reason", "Enter the reason for the transfer")
-    current = _current_allocation(person, role, timezone.localdate())
+    current = current_allocation(person, role, timezone.localdate())
     if current is not None and current.worker_id == to_worker.pk:
         refuse("to_worker", f"{to_worker.display_name} is already allocated")
+    if current is not None and planned_on <= current.start:
+        # Completing it then would be refused: the new allocation must start after the current one.
+        refuse("planned_on", f"Planned transfer date must be after {long_date(current.start)}, "
+                             f"when {current.worker.display_name}'s allocation started")
     pending = Transfer.objects.filter(young_person=person, role=role, status=TransferStatus.PLANNED).first()
     if pending is not None:
         refuse("__all__", f"A transfer to {pending.to_worker.display_name} on {long_date(pending.planned_on)} "
@@ -207,6 +212,9 @@ def record_handover(
         "handover_held_on": handover_held_on, "handover_attendees": handover_attendees, "handover_notes": handover_notes,
     })
     check_event_date(person, handover_held_on, field="handover_held_on", label="Date of the handover meeting")
+    if locked.completed_on is not None and handover_held_on > locked.completed_on:
+        refuse("handover_held_on", f"Date of the handover meeting must be on or before {long_date(locked.completed_on)}, "
+                                   "when the transfer was completed")
     if not handover_attendees.strip():
         refuse("handover_attendees", "Enter who attended the handover meeting")
     if not handover_notes.strip():
@@ -235,6 +243,9 @@ def complete_transfer(
     person, locked, _ = _locked_transfer(transfer, expected_version, {})
     if locked.status == TransferStatus.COMPLETED:
         refuse("__all__", f"This transfer was completed on {long_date(locked.completed_on)}")
+    if locked.handover_held_on is not None and transferred_on < locked.handover_held_on:
+        refuse("transferred_on", f"Transfer date must be on or after {long_date(locked.handover_held_on)}, "
+                                 "when the joint handover meeting was held")
     try:
         _complete(person, locked, acting_user=acting_user, on=transferred_on)
     except ValidationError as error:
@@ -313,24 +324,16 @@ def reassign_caseload(
     # Every problem at once, so a long caseload is not corrected one refusal at a time.
     errors: dict[str, list[str]] = {} if note.strip() else {"note": ["Enter a handover note"]}
     targets: dict[int, User] = {}
-    for allocation in caseload:
-        person = allocation.young_person
-        target = new_workers.get(person.pk) or everyone
-        problem = None
-        if target is None:
-            problem = f"Select a new worker for {person.name}, or one worker for everyone"
-        elif target.pk == leaving_worker.pk:
-            problem = f"Select a worker other than {leaving_worker.display_name} for {person.name}"
-        elif _worker_problem(target, allocation.role):
-            problem = f"{_worker_problem(target, allocation.role)} for {person.name}"
-        if problem:
-            errors.setdefault(worker_field(person.pk), []).append(problem)
-        else:
-            targets[person.pk] = target  # type: ignore[assignment]
-        if transfer_on <= allocation.start:
-            errors.setdefault("transfer_on", []).append(
-                f"Transfer date must be after {long_date(allocation.start)}, when {person.name}'s allocation started"
-            )
+    if everyone is None and not any(new_workers.get(a.young_person_id) for a in caseload):
+        errors["everyone"] = [f"Select a new {role_noun(caseload)} for everyone, or for each young person"]
+    else:
+        targets, choice_errors = _new_workers_for(caseload, leaving_worker, new_workers, everyone)
+        errors.update(choice_errors)
+    latest = max(caseload, key=lambda a: a.start)
+    if transfer_on <= latest.start:
+        errors["transfer_on"] = [
+            f"Transfer date must be after {long_date(latest.start)}, when {latest.young_person.name}'s allocation started"
+        ]
     if errors:
         raise ValidationError(errors)
     reassignment = CaseloadReassignment.objects.create(
@@ -339,6 +342,49 @@ def reassign_caseload(
     for allocation in caseload:
         _reassign_one(allocation, targets[allocation.young_person_id], reassignment, acting_user=acting_user)
     return reassignment
+
+
+def role_noun(caseload: list[Allocation]) -> str:
+    """"personal adviser" for a caseload of personal adviser allocations; "worker" if mixed."""
+    roles = {a.role for a in caseload}
+    return AllocationRole(roles.pop()).label.lower() if len(roles) == 1 else "worker"
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _new_workers_for(
+    caseload: list[Allocation], leaving: User, new_workers: dict[int, User | None], everyone: User | None,
+) -> tuple[dict[int, User], dict[str, list[str]]]:
+    """Each young person's new worker, and what is wrong with the choices. A wrong choice
+    for everyone is reported once, on that field, naming whom it cannot take unless that is
+    everyone it was used for."""
+    noun = role_noun(caseload)
+    targets: dict[int, User] = {}
+    errors: dict[str, list[str]] = {}
+    refused_for_everyone: dict[str, list[str]] = {}
+    uses_everyone = 0
+    for allocation in caseload:
+        person = allocation.young_person
+        own = new_workers.get(person.pk)
+        target = own or everyone
+        if target is None:
+            errors[worker_field(person.pk)] = [f"Select a new {noun} for {person.name}, or one for everyone"]
+            continue
+        uses_everyone += own is None
+        problem = (f"Select a worker other than {leaving.display_name}" if target.pk == leaving.pk
+                   else _worker_problem(target, allocation.role))
+        if problem is None:
+            targets[person.pk] = target
+        elif own is None:
+            refused_for_everyone.setdefault(problem, []).append(person.name)
+        else:
+            errors[worker_field(person.pk)] = [f"{problem} for {person.name}"]
+    for problem, names in refused_for_everyone.items():
+        whom = "" if len(names) == uses_everyone else f" for {_names(names)}"
+        errors.setdefault("everyone", []).append(problem + whom)
+    return targets, errors
 
 
 def _reassign_one(

@@ -15,7 +15,7 @@ from accounts.models import User
 from casework.actions import cancel_planned_transfers, end_on
 from casework.models import Allocation, CaseClosure, ClosureReason, ReopenReason
 from circumstances.actions import record_declaration
-from circumstances.checks import birthday_of, check_event_date, long_date, refuse
+from circumstances.checks import birthday_of, check_declaration_age, check_event_date, long_date, refuse
 from compliance.calendar import ordinal
 from compliance.facts import DeclarationKind
 from people.models import YoungPerson
@@ -118,10 +118,10 @@ def _check_reopening(person: YoungPerson, reopened_on: dt.date, reason: str) -> 
     if reopened_on >= twenty_fifth:
         refuse("reopened_on", f"Date of reopening must be before the 25th birthday, {long_date(twenty_fifth)}: "
                               "the council's leaving-care duties end at 25")
-    twenty_first = birthday_of(person, 21)
-    if reason == ReopenReason.SUPPORT_REQUESTED and reopened_on < twenty_first:
-        refuse("reopened_on", f"Date of reopening must be on or after the 21st birthday, {long_date(twenty_first)}, "
-                              "for a request for personal adviser support to 25")
+    declaration = DECLARATION_FOR_REOPENING.get(ReopenReason(reason))
+    if declaration is not None:
+        # Checked here too, so the message names this form's date rather than the declaration's.
+        check_declaration_age(person, declaration, reopened_on, field="reopened_on", label="Date of reopening")
 
 
 @transaction.atomic
@@ -129,8 +129,10 @@ def reopen_case(
     young_person: YoungPerson, *, acting_user: User, expected_version: int | None,
     reopened_on: dt.date, reason: str, note: str = "",
 ) -> CaseClosure:
-    """Reopen a closed case when a young person aged 21 to 25 comes back. What they told
-    the council is recorded as a declaration, which is what switches the duties back on."""
+    """Reopen a closed case. A request for personal adviser support (21 to 25) or for
+    help with education or training (18 to 25) is recorded as a declaration, which is what
+    switches those duties back on; a case closed in error, or someone coming back whose
+    duties never ended, reopens without one."""
     person = lock(YoungPerson, young_person.pk)
     if person.closed_on is None:
         refuse("__all__", "This case is open")
@@ -141,10 +143,9 @@ def reopen_case(
     closure.reopened_on, closure.reopen_reason, closure.reopen_note = reopened_on, reason, note
     closure.reopened_by, closure.reopened_at = acting_user, timezone.now()
     closure.save()
-    record_declaration(
-        person, acting_user=acting_user, kind=DECLARATION_FOR_REOPENING[ReopenReason(reason)].value,
-        told_on=reopened_on, note=note,
-    )
+    declaration = DECLARATION_FOR_REOPENING.get(ReopenReason(reason))
+    if declaration is not None:
+        record_declaration(person, acting_user=acting_user, kind=declaration.value, told_on=reopened_on, note=note)
     finish_write(
         person, acting_user=acting_user, action="casework.reopen_case", obj=closure,
         summary=f"Reopened the case on {long_date(reopened_on)}: {closure.get_reopen_reason_display()}",

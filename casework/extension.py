@@ -31,13 +31,13 @@ def workers_url(young_person_pk: int, anchor: str = "") -> str:
 def transfer_facts(ids: list[int]) -> dict[int, dict[str, list[object]]]:
     out: dict[int, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
     rows = Transfer.objects.filter(young_person_id__in=ids).values_list(
-        "pk", "young_person_id", "planned_on", "handover_held_on", "status"
+        "pk", "young_person_id", "planned_on", "handover_held_on", "status", "completed_on"
     )
-    for pk, young_person_id, planned_on, held_on, status in rows:
+    for pk, young_person_id, planned_on, held_on, status, completed_on in rows:
         out[young_person_id]["transfers"].append(
             records.Transfer(
                 planned_on=planned_on, handover_held_on=held_on,
-                cancelled=status == TransferStatus.CANCELLED, ref=f"transfer:{pk}",
+                cancelled=status == TransferStatus.CANCELLED, ref=f"transfer:{pk}", completed_on=completed_on,
             )
         )
     return out

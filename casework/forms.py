@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from accounts.models import CASEWORK_ROLES, User
-from casework.actions import worker_field
-from casework.models import AllocationRole, ClosureReason, ReopenReason
-from circumstances.forms import FieldMessages
+from accounts.models import CASEWORK_ROLES, Role, User
+from casework.actions import ROLE_FOR_ALLOCATION, current_allocation, role_noun, worker_field
+from casework.models import Allocation, AllocationRole, ClosureReason, ReopenReason
+from circumstances.forms import DATE_EXAMPLE, FieldMessages
+from people.models import YoungPerson
 from web.forms import GovukDateField, GovukForm, VersionedForm
 
 
@@ -26,6 +29,24 @@ def _worker_choice(label: str, *, required: bool = True, empty_label: str = "Sel
     return field
 
 
+def teams_for(young_person: YoungPerson, acting_user: User) -> set[int]:
+    """The teams a new worker may come from: the young person's own, and a team manager's
+    (who also looks after young people allocated to their team's workers)."""
+    teams = {young_person.team_id}
+    if acting_user.role == Role.TEAM_MANAGER and acting_user.team_id:
+        teams.add(acting_user.team_id)
+    return teams
+
+
+def workers_who_can_take(roles: set[str], teams: set[int]) -> QuerySet[User]:
+    """Active staff who hold every one of these allocation roles, in these teams: the only
+    choices the allocation action will accept, so none is refused after submit."""
+    if len(roles) != 1:
+        return User.objects.none()
+    role = ROLE_FOR_ALLOCATION[AllocationRole(next(iter(roles)))]
+    return User.objects.filter(is_active=True, role=role, team_id__in=teams).select_related("team")
+
+
 def _notes(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
     return forms.CharField(label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -33,7 +54,8 @@ def _notes(label: str, *, required: bool = True, help_text: str = "") -> forms.C
 class AllocationForm(GovukForm):
     role = forms.ChoiceField(label="Role", choices=AllocationRole.choices, widget=forms.RadioSelect)
     worker = _worker_choice("Worker")
-    start = GovukDateField(label="Start date", help_text="If a worker is already allocated in this role, their allocation ends on this date. For example, 27 3 2026")
+    start = GovukDateField(label="Start date", help_text=(
+        f"If a worker is already allocated in this role, their allocation ends on this date. {DATE_EXAMPLE}"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,24 +63,32 @@ class AllocationForm(GovukForm):
 
 
 class EndAllocationForm(GovukForm):
-    end = GovukDateField(label="End date", help_text="The first day they are no longer allocated. For example, 27 3 2026")
+    end = GovukDateField(label="End date", help_text=f"The first day they are no longer allocated. {DATE_EXAMPLE}")
 
 
-class TransferForm(FieldMessages, GovukForm):
-    role = forms.ChoiceField(label="Which worker is changing?", choices=AllocationRole.choices, widget=forms.RadioSelect)
+class TransferForm(GovukForm):
+    """A transfer of one role: only staff who can take that role for this young person are offered."""
+
     to_worker = _worker_choice("New worker")
-    planned_on = GovukDateField(label="Planned transfer date")
+    planned_on = GovukDateField(label="Planned transfer date", help_text=DATE_EXAMPLE)
     reason = _notes("Reason for the transfer")
 
-    messages = {
-        "role": "Select which worker is changing",
-        "to_worker": "Select the new worker from the list",
-        "reason": "Enter the reason for the transfer",
-    }
-
+    def __init__(self, *args: Any, role: str, young_person: YoungPerson, acting_user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        noun = AllocationRole(role).label.lower()
+        choice = self.fields["to_worker"]
+        choice.label, choice.empty_label = f"New {noun}", f"Select a {noun}"
+        current = current_allocation(young_person, role, timezone.localdate())
+        choice.queryset = workers_who_can_take({role}, teams_for(young_person, acting_user)).exclude(
+            pk__in=[current.worker_id] if current else []
+        )
+        if not choice.queryset.exists():
+            choice.help_text = f"There is no other {noun} in {young_person.team.name} who can take {young_person.name}"
+        choice.error_messages.update(required=f"Select the new {noun}", invalid_choice=f"Select the new {noun} from the list")
+        self.fields["reason"].error_messages["required"] = "Enter the reason for the transfer"
 
 class HandoverForm(FieldMessages, VersionedForm):
-    handover_held_on = GovukDateField(label="Date of the handover meeting")
+    handover_held_on = GovukDateField(label="Date of the handover meeting", help_text=DATE_EXAMPLE)
     handover_attendees = _notes("Who attended", help_text="For example, the young person, both workers and the foster carer")
     handover_notes = _notes("Handover notes")
 
@@ -70,7 +100,8 @@ class HandoverForm(FieldMessages, VersionedForm):
 
 class CompleteTransferForm(VersionedForm):
     transferred_on = GovukDateField(
-        label="Transfer date", help_text="The new worker's allocation starts, and the current one ends, on this date"
+        label="Transfer date",
+        help_text=f"The new worker's allocation starts, and the current one ends, on this date. {DATE_EXAMPLE}",
     )
 
 
@@ -79,7 +110,7 @@ class CancelTransferForm(VersionedForm):
 
 
 class CloseCaseForm(FieldMessages, VersionedForm):
-    closed_on = GovukDateField(label="Date of closure")
+    closed_on = GovukDateField(label="Date of closure", help_text=DATE_EXAMPLE)
     reason = forms.ChoiceField(label="Why is the case closing?", choices=ClosureReason.choices, widget=forms.RadioSelect)
     reason_detail = _notes("If other, the reason", required=False)
 
@@ -87,7 +118,7 @@ class CloseCaseForm(FieldMessages, VersionedForm):
 
 
 class ReopenCaseForm(FieldMessages, VersionedForm):
-    reopened_on = GovukDateField(label="Date of reopening", help_text="The day they came back to the council")
+    reopened_on = GovukDateField(label="Date of reopening", help_text=f"The day they came back to the council. {DATE_EXAMPLE}")
     reason = forms.ChoiceField(label="Why are they coming back?", choices=ReopenReason.choices, widget=forms.RadioSelect)
     note = _notes("Note (optional)", required=False)
 
@@ -107,25 +138,35 @@ class LeavingWorkerForm(GovukForm):
 
 
 class ReassignCaseloadForm(GovukForm):
-    """One new-worker choice per young person on the caseload, or one for everyone."""
+    """One new-worker choice per young person on the caseload, or one for everyone. Each
+    list offers only those who can take that young person; the list for everyone, only
+    those who can take all of them."""
 
     everyone = _worker_choice("New worker for everyone (optional)", required=False, empty_label="None chosen")
-    transfer_on = GovukDateField(label="Transfer date", help_text="Every allocation moves to the new worker on this date")
+    transfer_on = GovukDateField(
+        label="Transfer date", help_text=f"Every allocation moves to the new worker on this date. {DATE_EXAMPLE}"
+    )
     # Checked by the action with the rest, so every problem shows at once.
     note = _notes("Handover note", required=False, help_text="Added to every young person's transfer record")
 
-    def __init__(self, *args: Any, caseload: list, leaving: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, caseload: list[Allocation], leaving: User, acting_user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["everyone"].help_text = "Used for anyone you do not choose a worker for below"
+        noun = role_noun(caseload)
         self.person_fields = []
+        common_teams: set[int] | None = None
         for allocation in caseload:
             person = allocation.young_person
+            teams = teams_for(person, acting_user)
+            common_teams = teams if common_teams is None else common_teams & teams
             name = worker_field(person.pk)
-            self.fields[name] = _worker_choice(f"New worker for {person.name}", required=False, empty_label="As chosen for everyone")
-            self.fields[name].error_messages["invalid_choice"] = f"Select a new worker for {person.name} from the list"
+            self.fields[name] = _worker_choice(f"New {noun} for {person.name}", required=False, empty_label="As chosen for everyone")
+            self.fields[name].queryset = workers_who_can_take({allocation.role}, teams).exclude(pk=leaving.pk)
+            self.fields[name].error_messages["invalid_choice"] = f"Select a new {noun} for {person.name} from the list"
             self.person_fields.append((allocation, name))
-        for name in ["everyone", *(name for _, name in self.person_fields)]:
-            self.fields[name].queryset = self.fields[name].queryset.exclude(pk=leaving.pk)
+        everyone = self.fields["everyone"]
+        everyone.label, everyone.help_text = f"New {noun} for everyone (optional)", "Used for anyone you do not choose for below"
+        everyone.queryset = workers_who_can_take({a.role for a in caseload}, common_teams or set()).exclude(pk=leaving.pk)
+        everyone.error_messages["invalid_choice"] = f"Select the new {noun} for everyone from the list"
 
     def new_workers(self) -> dict[int, User | None]:
         return {allocation.young_person_id: self.cleaned_data.get(name) for allocation, name in self.person_fields}

@@ -111,8 +111,13 @@ class ClosureReason(models.TextChoices):
 
 
 class ReopenReason(models.TextChoices):
+    """Only the first two are declarations that switch a duty on; the others reopen the
+    case without recording one, so staff need not record something that was not said."""
+
     SUPPORT_REQUESTED = "support_requested", "Asked for personal adviser support (section 23CZB)"
     EDUCATION_TRAINING = "education_training", "Pursuing, or wants to pursue, education or training (section 23CA)"
+    CAME_BACK = "came_back", "Came back to the council for support"
+    CLOSED_IN_ERROR = "closed_in_error", "Closed in error"
 
 
 class CaseClosure(models.Model):

@@ -44,7 +44,8 @@ def reassign(request: HttpRequest) -> HttpResponse:
         leaving = chooser.cleaned_data["leaving_worker"]
         caseload = actions.leaving_caseload(leaving)
         form = ReassignCaseloadForm(
-            request.POST or None, caseload=caseload, leaving=leaving, initial={"transfer_on": timezone.localdate()}
+            request.POST or None, caseload=caseload, leaving=leaving, acting_user=user,
+            initial={"transfer_on": timezone.localdate()},
         )
         if request.method == "POST" and form.is_valid():
             done = save_with(

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from audit.record import record_view
 from casework import actions, closure, forms
 from casework.extension import workers_url
-from casework.models import Allocation, CaseClosure, Transfer, TransferStatus
+from casework.models import Allocation, AllocationRole, CaseClosure, Transfer, TransferStatus
 from circumstances.checks import long_date
 from circumstances.views import form_fields, form_page
 from people import access
@@ -66,13 +67,17 @@ def end_allocation(request: HttpRequest, pk: int, allocation_id: int) -> HttpRes
 
 
 def plan_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """A transfer of one role (?role=), so only staff who can take that role are offered."""
     young_person = access.get_managed_young_person_for(request.user, pk)
-    form = forms.TransferForm(request.POST or None, initial={"role": request.GET.get("role", "personal_adviser")})
+    role = request.GET.get("role", AllocationRole.PERSONAL_ADVISER)
+    if role not in AllocationRole.values:
+        raise Http404("No such role")
+    form = forms.TransferForm(request.POST or None, role=role, young_person=young_person, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        if save_with(form, actions.plan_transfer, young_person, acting_user=request.user, **form.cleaned_data):
+        if save_with(form, actions.plan_transfer, young_person, acting_user=request.user, role=role, **form.cleaned_data):
             messages.success(request, "Transfer planned. Record the joint handover meeting when it has been held")
             return redirect(workers_url(young_person.pk, "transfers"))
-    return form_page(request, form, young_person, title="Plan a transfer to a new worker",
+    return form_page(request, form, young_person, title=f"Plan a transfer to a new {AllocationRole(role).label.lower()}",
                      cancel_url=workers_url(young_person.pk, "transfers"), submit_text="Plan transfer")
 
 
@@ -151,7 +156,9 @@ def _closure_page(
     done: str, then: Any,
 ) -> HttpResponse:
     """Close or reopen: one form, one action on the young person's record."""
-    young_person = access.get_managed_young_person_for(request.user, pk)
+    young_person = access.get_young_person_for(request.user, pk)
+    if not access.can_manage(request.user, young_person):
+        raise PermissionDenied("Only a team manager or an administrator can close or reopen a case.")
     form = form_class(request.POST or None, initial={"version": young_person.version})
     if request.method == "POST" and form.is_valid():
         saved = save_with(form, action, young_person, acting_user=request.user,
@@ -174,7 +181,8 @@ def close_case(request: HttpRequest, pk: int) -> HttpResponse:
 def reopen_case(request: HttpRequest, pk: int) -> HttpResponse:
     return _closure_page(
         request, pk, forms.ReopenCaseForm, closure.reopen_case, title="Reopen the case",
-        intro="What they told the council is recorded with the date of reopening.",
+        intro=("A request for personal adviser support, or for help with education or training, is also recorded "
+               "as what they told the council on the date of reopening."),
         submit_text="Reopen case", done="Case reopened. Allocate a personal adviser",
         then=lambda yp: f"{reverse('people:allocate', args=[yp.pk])}?role=personal_adviser",
     )

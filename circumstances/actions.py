@@ -23,6 +23,7 @@ from accounts.models import User
 from audit.record import record_event
 from circumstances.checks import (
     birthday_of,
+    check_declaration_age,
     check_event_date,
     check_span,
     end_open_spell_for,
@@ -243,6 +244,7 @@ def _check_declaration(person: YoungPerson, declaration: Declaration) -> None:
     if declaration.kind not in {k.value for k in DeclarationKind}:
         refuse("kind", "Select what they told the council")
     check_event_date(person, declaration.told_on, field="told_on", label="Date the council was told")
+    check_declaration_age(person, declaration.kind, declaration.told_on, field="told_on", label="Date the council was told")
 
 
 DECLARATION = _Kind(

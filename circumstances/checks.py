@@ -10,10 +10,20 @@ from typing import Protocol
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from compliance.calendar import birthday
+from compliance.calendar import birthday, ordinal
 from compliance.calendar import format_date as long_date
+from compliance.facts import DeclarationKind
 
-__all__ = ["birthday_of", "check_event_date", "check_span", "end_open_spell_for", "long_date", "refuse", "refuse_overlap"]
+__all__ = [
+    "birthday_of", "check_declaration_age", "check_event_date", "check_span", "end_open_spell_for", "long_date",
+    "refuse", "refuse_overlap",
+]
+
+# The birthday from which telling the council this switches a duty on; both end at 25.
+# A request for personal adviser support is for 21 to 25 (s23CZB); education or
+# training, for a former relevant child from 18 (s23CA).
+DECLARATION_FROM_AGE = {DeclarationKind.SUPPORT_REQUESTED: 21, DeclarationKind.EDUCATION_TRAINING: 18}
+DECLARATION_UNTIL_AGE = 25
 
 
 class Spell(Protocol):
@@ -39,6 +49,18 @@ def check_event_date(young_person: object, day: dt.date, *, field: str, label: s
         refuse(field, f"{label} must be on or after the date of birth")
     if day > timezone.localdate():
         refuse(field, f"{label} must be today or in the past")
+
+
+def check_declaration_age(young_person: object, kind: str, day: dt.date, *, field: str, label: str) -> None:
+    """A declaration that switches a duty on, made at an age when it can."""
+    from_age = DECLARATION_FROM_AGE.get(kind)  # StrEnum keys: a stored string finds its kind
+    if from_age is None:
+        return
+    earliest, until = birthday_of(young_person, from_age), birthday_of(young_person, DECLARATION_UNTIL_AGE)
+    if day < earliest:
+        refuse(field, f"{label} must be on or after {long_date(earliest)}, their {ordinal(from_age)} birthday")
+    if day >= until:
+        refuse(field, f"{label} must be before {long_date(until)}, their {ordinal(DECLARATION_UNTIL_AGE)} birthday")
 
 
 def check_span(young_person: object, start: dt.date, end: dt.date | None) -> None:

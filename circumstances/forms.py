@@ -15,7 +15,9 @@ from web.forms import GovukDateField, VersionedForm
 
 SUITABILITY = [("yes", "Suitable"), ("no", "Not suitable"), ("unknown", "Not judged yet")]
 SUITABILITY_VALUES = {"yes": True, "no": False, "unknown": None}
-END_HINT = "The first day it no longer applied. Leave blank if it still applies. For example, 27 3 2026"
+# Every date field names its own example: the shared default one is from 2007.
+DATE_EXAMPLE = "For example, 27 3 2026"
+END_HINT = f"The first day it no longer applied. Leave blank if it still applies. {DATE_EXAMPLE}"
 
 
 def _select(code_list: codes.CodeList, prompt: str) -> list[tuple[str, str]]:
@@ -49,9 +51,9 @@ class CircumstanceForm(FieldMessages, VersionedForm):
 
 class AccommodationForm(CircumstanceForm):
     start = GovukDateField(label="Start date", help_text=(
-        "The day they moved in. If a current home is recorded, it ends on this date. For example, 27 3 2026"))
+        f"The day they moved in. If a current home is recorded, it ends on this date. {DATE_EXAMPLE}"))
     end = GovukDateField(label="End date (optional)", required=False, help_text=(
-        "The day they moved out. Leave blank if they still live there. For example, 27 3 2026"))
+        f"The day they moved out. Leave blank if they still live there. {DATE_EXAMPLE}"))
     accommodation_type = forms.ChoiceField(
         label="Type of accommodation", choices=_select(codes.ACCOMMODATION_TYPES, "Select a type")
     )
@@ -91,7 +93,7 @@ class AccommodationForm(CircumstanceForm):
 
 class ActivityForm(CircumstanceForm):
     start = GovukDateField(label="Start date", help_text=(
-        "If a current activity is recorded, it ends on this date. For example, 27 3 2026"))
+        f"If a current activity is recorded, it ends on this date. {DATE_EXAMPLE}"))
     end = _end()
     activity = forms.ChoiceField(label="Main activity", choices=_select(codes.ACTIVITY, "Select an activity"))
     provider = _text("College, employer or training provider (optional)")
@@ -101,7 +103,7 @@ class ActivityForm(CircumstanceForm):
 
 
 class StayingPutForm(CircumstanceForm):
-    start = GovukDateField(label="Start date", help_text="Usually the 18th birthday. For example, 27 3 2026")
+    start = GovukDateField(label="Start date", help_text=f"Usually the 18th birthday. {DATE_EXAMPLE}")
     end = _end()
     carer = _text("Former foster carer", required=True, help_text="The foster carer they lived with when care ended")
 
@@ -109,7 +111,7 @@ class StayingPutForm(CircumstanceForm):
 
 
 class StayingPutReviewForm(CircumstanceForm):
-    reviewed_on = GovukDateField(label="Date of the review")
+    reviewed_on = GovukDateField(label="Date of the review", help_text=DATE_EXAMPLE)
     notes = _text("What the review found (optional)", rows=5)
 
 
@@ -118,7 +120,9 @@ class DeclarationForm(CircumstanceForm):
         label="What did they tell the council?", widget=forms.RadioSelect,
         choices=[(k.value, k.label) for k in DeclarationKind],
     )
-    told_on = GovukDateField(label="Date the council was told")
+    told_on = GovukDateField(label="Date the council was told", help_text=(
+        "A request for personal adviser support counts from their 21st birthday, and education or training "
+        f"from their 18th, until their 25th. {DATE_EXAMPLE}"))
     note = _text("Note (optional)", rows=4)
 
     messages = {"kind": "Select what they told the council"}
@@ -135,7 +139,7 @@ class EducationProgrammeForm(CircumstanceForm):
 
 class DetentionForm(CircumstanceForm):
     kind = forms.ChoiceField(label="Detained or in hospital?", choices=DetentionKind.choices, widget=forms.RadioSelect)
-    start = GovukDateField(label="Start date")
+    start = GovukDateField(label="Start date", help_text=DATE_EXAMPLE)
     end = _end()
     place = _text("Where (optional)", help_text="For example, the name of the hospital or institution")
 

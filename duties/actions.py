@@ -43,11 +43,19 @@ def change_settings(*, acting_user: Any, values: dict[str, Any]) -> list[str]:
     if not changed:
         return []
     merged = {**current, **{k: _plain(v) for k, v in changed.items()}}
-    try:  # the core refuses values it cannot use; check before anything is written
-        LocalPolicy(**{k: v for k, v in merged.items() if k in POLICY_FIELDS})
-        LocalStandards(**{k: v for k, v in merged.items() if k in STANDARD_FIELDS})
-    except (TypeError, ValueError) as error:
-        raise ValidationError(str(error)) from error
+    # The core refuses values it cannot use; check each before anything is written, so the
+    # refusal lands on the setting's own field.
+    errors = {}
+    for name in changed:
+        try:
+            if name in POLICY_FIELDS:
+                LocalPolicy(**{name: merged[name]})
+            else:
+                LocalStandards(**{name: merged[name]})
+        except (TypeError, ValueError) as error:
+            errors[name] = [str(error)]
+    if errors:
+        raise ValidationError(errors)
     for name, value in changed.items():
         setting, created = PolicySetting.objects.get_or_create(
             name=name, defaults={"value": _plain(value), "changed_by": acting_user}

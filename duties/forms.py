@@ -20,7 +20,7 @@ class SettingsForm(GovukForm):
         self.bools: set[str] = set()
         for info in SETTINGS:
             current = getattr(policy, info.name)
-            hint = ("The law or guidance is unsettled here. " if info.unsure else "") + f"Source: {info.source}"
+            hint = info.source
             if isinstance(current, bool):
                 self._add_bool(info.name, info.label, hint, current)
             else:
@@ -30,19 +30,17 @@ class SettingsForm(GovukForm):
                 )
         for info in STANDARDS:
             current = getattr(standards, info.name)
-            hint = ("The reference is unsure of this figure. " if info.unsure else "") + f"Source: {info.source}"
-            if info.hint:
-                hint = f"{info.hint} {hint}"
+            hint = f"{info.hint} {info.source}" if info.hint else info.source
             if isinstance(current, bool):
                 self._add_bool(info.name, info.label, hint, current)
             else:
                 label = f"{info.label} ({_UNIT_WORDS.get(info.unit, info.unit)})"
                 self.fields[info.name] = forms.IntegerField(
-                    label=label, help_text=hint, min_value=0, max_value=3650, initial=current,
+                    label=label, help_text=hint, min_value=info.minimum, max_value=3650, initial=current,
                     error_messages={
                         "required": f"Enter the number of {info.unit} for “{info.label.lower()}”",
                         "invalid": f"Enter a whole number of {info.unit} for “{info.label.lower()}”",
-                        "min_value": f"Number of {info.unit} for “{info.label.lower()}” must be 0 or more",
+                        "min_value": f"Number of {info.unit} for “{info.label.lower()}” must be {info.minimum} or more",
                         "max_value": f"Number of {info.unit} for “{info.label.lower()}” must be 3650 or fewer",
                     },
                     widget=forms.NumberInput(attrs={"inputmode": "numeric"}),

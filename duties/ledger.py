@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from compliance.duties import DUTIES, Duty, DutyState
+from compliance.duties import DUTIES, Duty, DutyState, SourceKind
 from duties.models import DutyLedgerRow
 from duties.recompute import recompute_people
 from people.extension import action_link, record_url
@@ -40,8 +40,16 @@ class DutyLine:
     action: tuple[str, str] | None  # (label, url)
 
     @property
-    def due_soon(self) -> bool:
-        return self.state == DutyState.DUE
+    def label(self) -> str:
+        return "Met late" if self.state == DutyState.MET and self.row.late else self.state.label
+
+    @property
+    def citation(self) -> str:
+        return self.row.citation or self.duty.citation
+
+    @property
+    def source_label(self) -> str:
+        return SourceKind(self.row.source_kind).label if self.row.source_kind else self.duty.source_kind.label
 
 
 def rows_for(young_person_id: int, today: dt.date) -> list[DutyLedgerRow]:
@@ -74,7 +82,7 @@ def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool, can_manag
                 row=row,
                 duty=duty,
                 state=state,
-                tag_class=STATE_TAG[state],
+                tag_class="govuk-tag--turquoise" if state == DutyState.MET and row.late else STATE_TAG[state],
                 evidence_url=record_url(row.evidence_ref, young_person_id) if row.evidence_ref else None,
                 action=action,
             )

@@ -23,6 +23,9 @@ class DutyLedgerRow(models.Model):
     evidence_on = models.DateField(null=True, blank=True)
     next_change_on = models.DateField(null=True, blank=True)
     action = models.CharField(max_length=40, blank=True)
+    late = models.BooleanField(default=False)  # met, but after its due date
+    citation = models.CharField(max_length=300, blank=True)  # set when this answer rests on another source
+    source_kind = models.CharField(max_length=30, blank=True)
     computed_on = models.DateField()
 
     class Meta:

@@ -50,6 +50,9 @@ def ledger_rows(
                     evidence_on=evidence.on if evidence else None,
                     next_change_on=r.next_change_on,
                     action=r.action,
+                    late=r.late,
+                    citation=r.citation,
+                    source_kind=r.source_kind.value if r.source_kind else "",
                     computed_on=today,
                 )
             )

@@ -4,6 +4,7 @@ then what an administrator saved on the settings page."""
 from __future__ import annotations
 
 from dataclasses import fields
+import logging
 from typing import Any
 
 from django.conf import settings as django_settings
@@ -13,6 +14,7 @@ from compliance.standards import LocalStandards
 
 POLICY_FIELDS = frozenset(f.name for f in fields(LocalPolicy))
 STANDARD_FIELDS = frozenset(f.name for f in fields(LocalStandards))
+logger = logging.getLogger(__name__)
 
 
 def _saved() -> dict[str, Any]:
@@ -23,14 +25,30 @@ def _saved() -> dict[str, Any]:
     return values
 
 
+def _usable(cls: Any, names: frozenset[str], values: dict[str, Any]) -> Any:
+    """The settings object from saved values, leaving out any value the core now refuses
+    (for example one saved before a minimum was introduced): its default applies instead,
+    and the log says so, rather than every page failing."""
+    chosen = {k: v for k, v in values.items() if k in names}
+    try:
+        return cls(**chosen)
+    except (TypeError, ValueError):
+        usable = {}
+        for name, value in chosen.items():
+            try:
+                cls(**{name: value})
+                usable[name] = value
+            except (TypeError, ValueError) as error:
+                logger.warning("Ignoring the saved setting %s=%r: %s", name, value, error)
+        return cls(**usable)
+
+
 def current_policy(saved: dict[str, Any] | None = None) -> LocalPolicy:
-    values = _saved() if saved is None else saved
-    return LocalPolicy(**{k: v for k, v in values.items() if k in POLICY_FIELDS})
+    return _usable(LocalPolicy, POLICY_FIELDS, _saved() if saved is None else saved)
 
 
 def current_standards(saved: dict[str, Any] | None = None) -> LocalStandards:
-    values = _saved() if saved is None else saved
-    return LocalStandards(**{k: v for k, v in values.items() if k in STANDARD_FIELDS})
+    return _usable(LocalStandards, STANDARD_FIELDS, _saved() if saved is None else saved)
 
 
 def current_settings() -> tuple[LocalPolicy, LocalStandards]:

@@ -22,6 +22,7 @@ from duties.ledger import duty_lines
 from duties.models import PolicySetting
 from duties.settings import current_settings, setting_info, setting_label, shown_value
 from people import access
+from people.writes import save_with
 
 
 def whats_due(young_person: Any, user: Any, today: dt.date) -> dict[str, Any]:
@@ -93,7 +94,9 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     policy, standards = current_settings()
     form = SettingsForm(request.POST or None, policy=policy, standards=standards)
     if request.method == "POST" and form.is_valid():
-        changed = change_settings(acting_user=request.user, values=form.cleaned_data)
+        changed = save_with(form, change_settings, acting_user=request.user, values=form.cleaned_data)
+        if changed is None:
+            return render(request, "duties/settings_form.html", {"form": form})
         if changed:
             messages.success(
                 request,

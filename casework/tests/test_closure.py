@@ -166,13 +166,56 @@ def test_no_reopening_after_the_25th_birthday(manager, north):
     assert older.closed_on == dt.date(2023, 6, 1) and not Declaration.objects.exists()
 
 
-def test_support_request_reopening_only_from_21(manager, jordan):
+@pytest.mark.parametrize(
+    ("born", "reason", "message"),
+    [
+        (dt.date(2008, 5, 3), "support_requested", "Date of reopening must be on or after 3 May 2029, their 21st birthday"),
+        (dt.date(2009, 6, 1), "education_training", "Date of reopening must be on or after 1 June 2027, their 18th birthday"),
+    ],
+)
+def test_reopening_on_a_declaration_only_at_the_age_it_can_be_made(manager, north, born, reason, message):
+    """A request for personal adviser support is for 21 to 25 (s23CZB); education or
+    training, from 18 (s23CA). Refused on the reopening date, and nothing is half saved."""
+    young_person = make_young_person(date_of_birth=born, team=north, closed_on=dt.date(2026, 6, 1),
+                                     closure_reason="Moved to another council")
+    body = client_for(manager).post(reverse("casework:reopen", args=[young_person.pk]),
+                                    reopen_form(dt.date(2026, 11, 1), reason=reason, version="1")).content.decode()
+    assert message in body
+    young_person.refresh_from_db()
+    assert young_person.closed_on == dt.date(2026, 6, 1) and not Declaration.objects.exists()
+    assert not CaseClosure.objects.filter(reopened_on__isnull=False).exists()
+
+
+def test_education_or_training_reopens_from_18(manager, jordan):
     closure.close_case(jordan, acting_user=manager, expected_version=1, closed_on=dt.date(2026, 6, 1), reason="moved_council")
-    with pytest.raises(ValidationError) as refused:
-        closure.reopen_case(jordan, acting_user=manager, expected_version=2, reopened_on=dt.date(2026, 11, 1), reason="support_requested")
-    assert refused.value.message_dict["reopened_on"] == [
-        "Date of reopening must be on or after the 21st birthday, 3 May 2029, for a request for personal adviser support to 25"
-    ]
+    closure.reopen_case(jordan, acting_user=manager, expected_version=2, reopened_on=dt.date(2026, 11, 1),
+                        reason="education_training")
+    assert Declaration.objects.get(young_person=jordan).told_on == dt.date(2026, 11, 1)
+
+
+@pytest.mark.parametrize("reason", ["came_back", "closed_in_error"])
+def test_reopening_without_a_declaration(manager, jordan, reason):
+    """Coming back under 21, or a case closed by mistake, reopens without recording
+    something they did not say."""
+    client = client_for(manager)
+    client.post(reverse("casework:close", args=[jordan.pk]), close_form(dt.date(2026, 6, 1), "moved_council"))
+    response = client.post(reverse("casework:reopen", args=[jordan.pk]),
+                           reopen_form(dt.date(2026, 11, 1), reason=reason, note="Moved back to Testshire"))
+    assert response.status_code == 302
+    jordan.refresh_from_db()
+    assert jordan.closed_on is None and not Declaration.objects.exists()
+    assert CaseClosure.objects.get(young_person=jordan).reopen_reason == reason
+    assert AuditEvent.objects.filter(action="casework.reopen_case", young_person=jordan).exists()
+
+
+def test_the_reopen_page_offers_every_reason(manager, casey):
+    closure.close_case(casey, acting_user=manager, expected_version=1, closed_on=dt.date(2026, 3, 12), reason="reached_21")
+    page = client_for(manager).get(reverse("casework:reopen", args=[casey.pk])).content.decode()
+    for label in ("Asked for personal adviser support (section 23CZB)",
+                  "Pursuing, or wants to pursue, education or training (section 23CA)",
+                  "Came back to the council for support", "Closed in error"):
+        assert label in page
+    assert "For example, 27 3 2026" in page and "27 3 2007" not in page
 
 
 def test_a_closure_made_before_history_was_kept_is_still_shown_after_reopening(manager, casey):
@@ -203,7 +246,10 @@ def test_closing_twice_and_stale_edits_are_refused(manager, casey):
 def test_who_may_close_and_reopen(request, persona, status, casey):
     client = client_for(request.getfixturevalue(persona))
     assert client.get(reverse("casework:close", args=[casey.pk])).status_code == status
-    assert client.get(reverse("casework:reopen", args=[casey.pk])).status_code == status
+    reopen = client.get(reverse("casework:reopen", args=[casey.pk]))
+    assert reopen.status_code == status
+    if status == 403:
+        assert "Only a team manager or an administrator can close or reopen a case." in reopen.content.decode()
     if status != 200:
         assert client.post(reverse("casework:close", args=[casey.pk]), close_form(TODAY, "reached_21")).status_code == status
         casey.refresh_from_db()

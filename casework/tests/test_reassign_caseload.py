@@ -112,8 +112,8 @@ def test_page_shows_every_refusal_with_the_person_named(manager, leaving, caselo
     body = response.content.decode()
     assert response.status_code == 200
     assert "Enter a handover note" in body
-    assert "Select a new worker for Bo Stone, or one worker for everyone" in body
-    assert "Select a new worker for Cy Stone, or one worker for everyone" in body
+    assert "Select a new personal adviser for Bo Stone, or one for everyone" in body
+    assert "Select a new personal adviser for Cy Stone, or one for everyone" in body
     assert "Transfer date must be after 1 February 2025, when Ash Stone&#39;s allocation started" in body
     assert f'href="#id_worker_{bo.pk}"' in body
     assert set(Allocation.objects.filter(worker=leaving).values_list("end", flat=True)) == {None}
@@ -127,7 +127,60 @@ def test_the_leaving_worker_is_not_offered_and_cannot_be_chosen(manager, leaving
     with pytest.raises(ValidationError) as refused:
         actions.reassign_caseload(acting_user=manager, leaving_worker=leaving, new_workers={}, everyone=leaving,
                                   transfer_on=dt.date(2026, 11, 30), note="Leaving")
-    assert refused.value.message_dict[f"worker_{caseload[0].pk}"] == ["Select a worker other than Lee Leaving for Ash Stone"]
+    # Chosen for everyone, so said once, on that field.
+    assert refused.value.message_dict == {"everyone": ["Select a worker other than Lee Leaving"]}
+
+
+@pytest.fixture
+def social_worker(north):
+    return UserFactory(username="sol", first_name="Sol", last_name="Worker", role=Role.SOCIAL_WORKER, team=north)
+
+
+def offered(page: str, field: str) -> set[str]:
+    options = re.search(rf'<select[^>]*id="id_{field}".*?</select>', page, re.S).group(0)
+    return {name.strip() for name in re.findall(r'<option value="\d+"[^>]*>\s*([^(<]+?)\s*\(', options)}
+
+
+def test_only_staff_who_can_take_the_young_people_are_offered(manager, leaving, caseload, pa, other_pa, south_pa, social_worker):
+    page = client_for(manager).get(f"{URL}?leaving_worker={leaving.pk}").content.decode()
+    assert "New personal adviser for everyone (optional)" in page
+    assert offered(page, "everyone") == {"Priya Adviser", "Oliver Adviser"}
+    assert offered(page, f"worker_{caseload[0].pk}") == {"Priya Adviser", "Oliver Adviser"}
+    response = client_for(manager).post(f"{URL}?leaving_worker={leaving.pk}", post_data(everyone=social_worker))
+    body = response.content.decode()
+    assert "Select the new personal adviser for everyone from the list" in body and 'href="#id_everyone"' in body
+    assert body.count('class="govuk-error-message"') == 1
+    south = client_for(manager).post(f"{URL}?leaving_worker={leaving.pk}", post_data(per_person={caseload[1]: south_pa}))
+    assert "Select a new personal adviser for Bo Stone from the list" in south.content.decode()
+    assert not Transfer.objects.exists()
+
+
+def test_submitting_nothing_gives_one_error_on_the_choice_for_everyone(manager, leaving, caseload):
+    body = client_for(manager).post(f"{URL}?leaving_worker={leaving.pk}", post_data()).content.decode()
+    assert "Select a new personal adviser for everyone, or for each young person" in body
+    assert 'href="#id_everyone"' in body
+    assert "Bo Stone, or one for everyone" not in body
+    assert body.count('class="govuk-error-message"') == 1
+    assert not Transfer.objects.exists()
+
+
+def test_a_wrong_choice_for_everyone_points_at_that_field(manager, leaving, caseload, pa, social_worker):
+    ash, bo, cy = caseload
+    with pytest.raises(ValidationError) as refused:
+        actions.reassign_caseload(acting_user=manager, leaving_worker=leaving, new_workers={}, everyone=social_worker,
+                                  transfer_on=dt.date(2026, 11, 30), note="Leaving")
+    assert refused.value.message_dict == {"everyone": ["Select a member of staff who works as a personal adviser"]}
+    # Cy's allocation is as social worker (an old record): the choice for everyone suits only Ash and Bo.
+    Allocation.objects.filter(young_person=cy).update(role="social_worker")
+    with pytest.raises(ValidationError) as refused:
+        actions.reassign_caseload(acting_user=manager, leaving_worker=leaving, new_workers={}, everyone=pa,
+                                  transfer_on=dt.date(2026, 11, 30), note="Leaving")
+    assert refused.value.message_dict == {"everyone": ["Select a member of staff who works as a social worker for Cy Stone"]}
+    with pytest.raises(ValidationError) as refused:
+        actions.reassign_caseload(acting_user=manager, leaving_worker=leaving, new_workers={}, everyone=None,
+                                  transfer_on=dt.date(2026, 11, 30), note="Leaving")
+    assert refused.value.message_dict == {"everyone": ["Select a new worker for everyone, or for each young person"]}
+    assert not Transfer.objects.exists()
 
 
 def test_a_manager_reassigns_only_their_own_teams_workers(other_manager, admin_user, leaving, caseload, south_pa):

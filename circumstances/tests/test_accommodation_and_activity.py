@@ -4,6 +4,7 @@ moves ending the current spell, overlaps and bad codes refused with the field na
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -187,3 +188,19 @@ def test_bad_activity_code_and_overlap_are_refused(pa, jordan):
     overlap = client_for(pa).post(url, activity_form(dt.date(2026, 1, 5), dt.date(2026, 2, 1)))
     assert "These dates overlap the activity from 1 September 2025 to 1 July 2026" in overlap.content.decode()
     assert ActivitySpell.objects.count() == 1
+
+
+def test_the_visiting_hint_belongs_to_the_council_provided_box(pa, jordan):
+    """The hint about the adviser's visits sits under the council-provided checkbox's own
+    label, not above the box where it reads as part of "Why it is not suitable"."""
+    new = client_for(pa).get(reverse("circumstances:accommodation-create", args=[jordan.pk])).content.decode()
+    box = re.search(r'<div class="govuk-checkboxes__item">.*?</div>\s*</div>', new, re.S).group(0)
+    assert 'id="id_council_provided"' in box and 'aria-describedby="id_council_provided-item-hint"' in box
+    assert "The personal adviser then visits there within 7 days" in box and "checked" not in box
+    before_box = new[new.index('id="id_unsuitable_reason"'):new.index('<div class="govuk-checkboxes"')]
+    assert "visits there" not in before_box
+    # Changing a spell the council provides shows the box ticked.
+    spell(jordan, pa, dt.date(2026, 6, 1), council_provided=True)
+    saved = AccommodationSpell.objects.get(young_person=jordan)
+    change = client_for(pa).get(reverse("circumstances:accommodation-edit", args=[jordan.pk, saved.pk])).content.decode()
+    assert re.search(r'id="id_council_provided"[^>]*checked', change)

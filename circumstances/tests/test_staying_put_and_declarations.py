@@ -18,7 +18,7 @@ from circumstances.models import (
     StayingPutReview,
 )
 from circumstances.tests.helpers import date_fields
-from conftest import client_for
+from conftest import allocate, client_for, make_young_person
 from people.extension import ACTIONS, SECTIONS, action_link, chronology_for, record_url
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +95,70 @@ def test_declarations_are_recorded_and_checked(pa, jordan):
                               "note": "", "version": "1"})
     declaration.refresh_from_db()
     assert declaration.kind == "education_training_ended" and declaration.version == 2
+
+
+def declaration_form(kind, told_on, version=""):
+    return {"kind": kind, **date_fields("told_on", told_on), "note": "", "version": version}
+
+
+@pytest.mark.parametrize(
+    ("born", "kind", "told_on", "message"),
+    [
+        # Molly's case in the review: a request for support dated when she was 15.
+        (dt.date(2004, 3, 10), "support_requested", dt.date(2020, 1, 1),
+         "Date the council was told must be on or after 10 March 2025, their 21st birthday"),
+        (dt.date(2008, 5, 3), "support_requested", dt.date(2026, 11, 1),
+         "Date the council was told must be on or after 3 May 2029, their 21st birthday"),
+        (dt.date(2008, 5, 3), "education_training", dt.date(2026, 5, 2),
+         "Date the council was told must be on or after 3 May 2026, their 18th birthday"),
+        (dt.date(2001, 6, 1), "support_requested", dt.date(2026, 6, 1),
+         "Date the council was told must be before 1 June 2026, their 25th birthday"),
+        (dt.date(2001, 6, 1), "education_training", dt.date(2026, 11, 1),
+         "Date the council was told must be before 1 June 2026, their 25th birthday"),
+        (dt.date(2004, 3, 10), "support_requested", dt.date(2004, 3, 9),
+         "Date the council was told must be on or after the date of birth"),
+    ],
+)
+def test_a_declaration_only_at_the_age_it_can_be_made(pa, north, born, kind, told_on, message):
+    young_person = make_young_person(date_of_birth=born, team=north)
+    allocate(young_person, pa)
+    response = client_for(pa).post(reverse("circumstances:declaration-create", args=[young_person.pk]),
+                                   declaration_form(kind, told_on))
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Declaration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("born", "kind", "told_on"),
+    [
+        (dt.date(2004, 3, 10), "support_requested", dt.date(2025, 3, 10)),  # the 21st birthday itself
+        (dt.date(2008, 5, 3), "education_training", dt.date(2026, 5, 3)),  # the 18th birthday itself
+        (dt.date(2001, 6, 1), "support_requested", dt.date(2026, 5, 31)),  # the day before the 25th
+        (dt.date(2008, 5, 3), "support_declined", dt.date(2026, 11, 1)),  # switching off: any age
+    ],
+)
+def test_a_declaration_at_the_ages_it_can_be_made_is_saved(pa, north, born, kind, told_on):
+    young_person = make_young_person(date_of_birth=born, team=north)
+    allocate(young_person, pa)
+    response = client_for(pa).post(reverse("circumstances:declaration-create", args=[young_person.pk]),
+                                   declaration_form(kind, told_on))
+    assert response.status_code == 302
+    assert Declaration.objects.get(young_person=young_person).told_on == told_on
+
+
+def test_changing_a_declaration_is_checked_too(pa, jordan):
+    declaration = actions.record_declaration(jordan, acting_user=pa, kind="support_declined", told_on=dt.date(2026, 11, 1), note="")
+    edit = reverse("circumstances:declaration-edit", args=[jordan.pk, declaration.pk])
+    body = client_for(pa).post(edit, declaration_form("support_requested", dt.date(2026, 11, 1), version="1")).content.decode()
+    assert "Date the council was told must be on or after 3 May 2029, their 21st birthday" in body
+    declaration.refresh_from_db()
+    assert declaration.kind == "support_declined" and declaration.version == 1
+
+
+def test_the_declaration_form_says_from_what_age(pa, jordan):
+    page = client_for(pa).get(reverse("circumstances:declaration-create", args=[jordan.pk])).content.decode()
+    assert "A request for personal adviser support counts from their 21st birthday" in page
+    assert "For example, 27 3 2026" in page and "27 3 2007" not in page
 
 
 def test_programme_must_run_past_21(pa, jordan):

@@ -94,7 +94,7 @@ def test_an_administrator_changes_a_setting_and_everyone_is_recomputed(
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("", "Enter the number of days"), ("-1", "must be 0 or more"), ("two", "Enter a whole number of days")],
+    [("", "Enter the number of days"), ("0", "must be 1 or more"), ("two", "Enter a whole number of days")],
 )
 def test_a_bad_setting_is_refused_with_its_name_and_nothing_is_saved(admin_user, value, message):
     client = client_for(admin_user)
@@ -154,3 +154,11 @@ def test_a_changed_setting_says_who_changed_it_from_what(admin_user, head, djang
     assert "Changed by the council" in page
     assert "From 8 weeks (the default), by " + admin_user.display_name in page
     assert "Changed “Keep in touch with 18 to 20 year olds at least every” from 8 weeks to 6 weeks" in page
+
+
+def test_a_saved_value_the_rules_now_refuse_falls_back_to_its_default(admin_user):
+    PolicySetting.objects.create(name="contact_weeks_18_20", value=0, changed_by=admin_user)
+    PolicySetting.objects.create(name="review_request_days", value=15, changed_by=admin_user)
+    standards = current_standards()
+    assert standards.contact_weeks_18_20 == 8
+    assert standards.review_request_days == 15
