@@ -98,10 +98,10 @@ def field(env: Environment, bf: forms.BoundField, **options: Any) -> Markup:
         )
         macro = "govukRadios"
     elif isinstance(widget, forms.CheckboxInput):
-        params.update(
-            items=[{"value": "on", "text": label_text, "checked": bool(bf.value()), "id": bf.auto_id}],
-            idPrefix=bf.auto_id,
-        )
+        item = {"value": "on", "text": label_text, "checked": bool(bf.value()), "id": bf.auto_id}
+        if params.pop("hint", None):  # a single box's hint belongs under its own label
+            item["hint"] = {"text": str(hint)}
+        params.update(items=[item], idPrefix=bf.auto_id)
         macro = "govukCheckboxes"
     elif isinstance(widget, forms.Select):
         value = bf.value()
