@@ -57,8 +57,12 @@ class AllocationForm(GovukForm):
     start = GovukDateField(label="Start date", help_text=(
         f"If a worker is already allocated in this role, their allocation ends on this date. {DATE_EXAMPLE}"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, young_person: YoungPerson, acting_user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Only workers from the teams this young person can be allocated within.
+        self.fields["worker"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, role__in=CASEWORK_ROLES, team_id__in=teams_for(young_person, acting_user)
+        ).select_related("team")
         self.fields["worker"].error_messages["invalid_choice"] = "Select a worker from the list"
 
 

@@ -42,7 +42,10 @@ def workers(request: HttpRequest, pk: int) -> HttpResponse:
 def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     young_person = access.get_managed_young_person_for(request.user, pk)
     role = request.GET.get("role", "personal_adviser")
-    form = forms.AllocationForm(request.POST or None, initial={"role": role, "start": timezone.localdate()})
+    form = forms.AllocationForm(
+        request.POST or None, initial={"role": role, "start": timezone.localdate()},
+        young_person=young_person, acting_user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         if save_with(form, actions.allocate_worker, young_person, acting_user=request.user, **form.cleaned_data):
             messages.success(request, f"{form.cleaned_data['worker'].display_name} has been allocated")

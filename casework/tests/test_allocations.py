@@ -65,3 +65,13 @@ def test_ending_an_allocation(manager, jordan):
     assert good.status_code == 302
     allocation.refresh_from_db()
     assert allocation.end == dt.date(2026, 11, 20)
+
+
+def test_the_allocation_form_offers_only_workers_from_the_young_persons_team(manager, pa, south_pa, jordan):
+    from django.urls import reverse
+
+    from conftest import client_for
+
+    page = client_for(manager).get(reverse("people:allocate", args=[jordan.pk])).content.decode()
+    assert pa.display_name in page
+    assert south_pa.display_name not in page
