@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("circumstances.urls")),
     path("", include("casework.urls")),
     path("", include("duties.urls")),
+    path("", include("oversight.urls")),
 ]

@@ -13,7 +13,7 @@ from people.status import local_policy
 def home(request: HttpRequest) -> HttpResponse:
     """Workers start at their caseload; everyone else at the register."""
     if request.user.role in CASEWORK_ROLES:
-        return redirect("people:mine")
+        return redirect("oversight:worklist")
     return redirect("people:register")
 
 

@@ -18,11 +18,11 @@ def test_sign_in_page_uses_the_council_and_service_names():
     assert 'lang="en-GB"' in page
 
 
-def test_personal_adviser_signs_in_and_lands_on_their_caseload(pa):
+def test_personal_adviser_signs_in_and_lands_on_their_worklist(pa):
     client = client_for(None)
     response = client.post(reverse("accounts:sign-in"), {"username": "priya", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(response["Location"])["Location"] == reverse("people:mine")
+    assert client.get(response["Location"])["Location"] == reverse("oversight:worklist")
 
 
 def test_manager_lands_on_the_register(manager):

@@ -25,7 +25,7 @@ def test_recording_a_move_with_a_mistake_then_reading_the_section(page_for, pa, 
     actions.record_activity(jordan, acting_user=pa, start=dt.date(2025, 9, 1), end=None, activity="F2", provider="", course="")
     page = page_for()
     sign_in(page, "priya")
-    page.wait_for_url("**/my-young-people")
+    page.wait_for_url("**/my-worklist")
     page.goto(f"/young-people/{jordan.pk}/circumstances")
     assert_accessible(page)
     page.get_by_role("link", name="Record a move").click()

@@ -16,7 +16,7 @@ def test_a_visit_is_recorded_on_a_phone_from_the_record(page_for, pa, jordan, se
     settings.MEDIA_ROOT = tmp_path
     page = page_for(width=390)
     sign_in(page, "priya")
-    page.wait_for_url("**/my-young-people")
+    page.wait_for_url("**/my-worklist")
     page.goto(f"/young-people/{jordan.pk}/contacts")
     assert_accessible(page)
     page.get_by_role("button", name="Record a contact or visit").click()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "contacts",
     "circumstances",
     "duties",
+    "oversight",
     "audit",
     "demo",
     "web",

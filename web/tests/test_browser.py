@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_personal_adviser_finds_a_young_persons_status_and_why(page_for, pa, jordan):
     page = page_for()
     sign_in(page, "priya")
-    page.wait_for_url("**/my-young-people")
+    page.wait_for_url("**/my-worklist")
+    assert_accessible(page)
+    page.get_by_role("link", name="My young people").click()
     assert_accessible(page)
     page.get_by_role("link", name="Jordan Reed", exact=True).click()
     page.wait_for_url(f"**/young-people/{jordan.pk}")
@@ -54,7 +56,7 @@ def test_bad_episode_is_explained_and_the_summary_links_to_the_field(page_for, p
 def test_keyboard_user_reaches_the_skip_link_first(page_for, pa):
     page = page_for()
     sign_in(page, "priya")
-    page.wait_for_url("**/my-young-people")
+    page.wait_for_url("**/my-worklist")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
 
@@ -79,7 +81,7 @@ def test_every_section_of_a_record_and_the_rules_pages_pass_the_accessibility_sc
 
     page = page_for(width=390)  # a phone
     sign_in(page, "priya")
-    page.wait_for_url("**/my-young-people")
+    page.wait_for_url("**/my-worklist")
     for section in sorted(SECTIONS.values(), key=lambda s: s.order):
         page.goto(reverse(section.url_name, args=[jordan.pk]))
         assert page.locator("h1").count() == 1, section.key

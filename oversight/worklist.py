@@ -1,0 +1,65 @@
+"""A worker's worklist: every duty overdue, incomplete or due soon across their caseload.
+
+Reads the duty ledger only (never the rules), in a fixed number of queries whatever the
+caseload's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from compliance.duties import DutyState
+from duties.ledger import DUTIES_BY_CODE, MANAGER_ACTIONS, STATE_ORDER, STATE_TAG
+from duties.models import DutyLedgerRow
+from people.extension import action_link
+
+WORKLIST_STATES = (DutyState.OVERDUE, DutyState.INSUFFICIENT_DATA, DutyState.DUE)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    row: DutyLedgerRow
+    title: str
+    state: DutyState
+    tag_class: str
+    action: tuple[str, str] | None
+    days_overdue: int | None
+
+
+def worklist_rows(people: QuerySet, today: dt.date, due_soon_days: int) -> QuerySet[DutyLedgerRow]:
+    """Overdue and incomplete duties, and those due within ``due_soon_days``."""
+    soon = today + dt.timedelta(days=due_soon_days)
+    return (
+        DutyLedgerRow.objects.filter(young_person__in=people)
+        .filter(
+            Q(state__in=[DutyState.OVERDUE, DutyState.INSUFFICIENT_DATA])
+            | Q(state=DutyState.DUE, due_on__lte=soon)
+            | Q(state=DutyState.DUE, due_on__isnull=True)
+        )
+        .select_related("young_person")
+    )
+
+
+def work_items(rows: QuerySet[DutyLedgerRow], today: dt.date, *, can_manage: bool = False) -> list[WorkItem]:
+    items = []
+    for row in rows:
+        duty = DUTIES_BY_CODE.get(row.duty_code)
+        if duty is None:
+            continue
+        state = DutyState(row.state)
+        allowed = can_manage or row.action not in MANAGER_ACTIONS
+        items.append(
+            WorkItem(
+                row=row,
+                title=duty.title,
+                state=state,
+                tag_class=STATE_TAG[state],
+                action=action_link(row.action, row.young_person_id) if row.action and allowed else None,
+                days_overdue=(today - row.due_on).days if state == DutyState.OVERDUE and row.due_on else None,
+            )
+        )
+    items.sort(key=lambda i: (STATE_ORDER[i.state], i.row.due_on or dt.date.max, i.row.young_person.family_name))
+    return items
