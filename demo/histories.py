@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from casework.models import CaseClosure
 from compliance.calendar import LeapDayRule, add_months, birthday
 from demo import vocab
 from people.models import CareEpisode, Disability, HomeWithParentPeriod, YoungPerson
@@ -46,6 +47,7 @@ class PersonPlan:
     home_periods: list[HomeWithParentPeriod] = field(default_factory=list)
     care_spells: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
     home_postcode: str = ""
+    closure: CaseClosure | None = None  # the closure the recipe drew, if any
 
 
 @dataclass

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from casework.models import CaseClosure, ClosureReason
 from compliance.calendar import birthday
 from demo.histories import DAY, HistoryMaker, PersonPlan
 from people.models import Disability, HomeWithParentPeriod
@@ -32,6 +33,13 @@ class Scenario:
 
 def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
+
+
+def close(plan: PersonPlan, on: dt.date, reason: ClosureReason, detail: str = "") -> None:
+    """Closed on ``on``; the record's reason reads as the close-case action writes it."""
+    plan.closure = CaseClosure(closed_on=on, reason=reason, reason_detail=detail)
+    plan.young_person.closed_on = on
+    plan.young_person.closure_reason = plan.closure.reason_text[:200]
 
 
 def _home(plan: PersonPlan, start: dt.date, end: dt.date | None) -> None:
@@ -176,13 +184,11 @@ def _maybe_closed(m: HistoryMaker, plan: PersonPlan) -> None:
     b21 = birthday(young_person.date_of_birth, 21, m.rule)
     roll = m.rng.random()
     if b21 < m.today - _days(30) and roll < 0.05:
-        young_person.closed_on = m.between(b21, m.today - _days(7))
-        young_person.closure_reason = "Said they no longer want support from a personal adviser"
+        close(plan, m.between(b21, m.today - _days(7)), ClosureReason.DECLINED_AFTER_21)
     elif young_person.uasc and roll > 0.98:
         b18 = birthday(young_person.date_of_birth, 18, m.rule)
         if b18 + _days(200) < m.today:
-            young_person.closed_on = m.between(b18 + _days(180), m.today - _days(7))
-            young_person.closure_reason = "Moved abroad"
+            close(plan, m.between(b18 + _days(180), m.today - _days(7)), ClosureReason.OTHER, "Moved abroad")
 
 
 # -- qualifying ---------------------------------------------------------------------------
@@ -256,8 +262,7 @@ def over_25_open(m: HistoryMaker, child_id: str, uasc: bool) -> PersonPlan:
 def reached_25_closed(m: HistoryMaker, child_id: str, uasc: bool) -> PersonPlan:
     plan = m.person("reached_25_closed", child_id, m.dob_aged(25 * 12 + 1, 26 * 12 + 6), uasc=uasc)
     (_in_care_at_18 if m.rng.random() < 0.7 else _left_before_18)(m, plan)
-    plan.young_person.closed_on = birthday(plan.young_person.date_of_birth, 25, m.rule)
-    plan.young_person.closure_reason = "Reached 25: leaving-care support ended"
+    close(plan, birthday(plan.young_person.date_of_birth, 25, m.rule), ClosureReason.REACHED_25)
     return plan
 
 
@@ -268,8 +273,7 @@ def died(m: HistoryMaker, child_id: str, uasc: bool) -> PersonPlan:
     young_person = plan.young_person
     b18 = birthday(young_person.date_of_birth, 18, m.rule)
     young_person.date_of_death = m.between(b18 + _days(90), m.today - _days(40))
-    young_person.closed_on = young_person.date_of_death + _days(m.rng.randint(7, 30))
-    young_person.closure_reason = "Died"
+    close(plan, young_person.date_of_death + _days(m.rng.randint(7, 30)), ClosureReason.DIED)
     return plan
 
 
@@ -281,8 +285,7 @@ def died_in_care(m: HistoryMaker, child_id: str, uasc: bool) -> PersonPlan:
     death = m.between(birthday(dob, 16, m.rule) + _days(120), min(birthday(dob, 18, m.rule), m.today) - _days(40))
     m.main_spell(plan, latest_entry=death - _days(100), end=death, reason_ended="E2")
     young_person.date_of_death = death
-    young_person.closed_on = death + _days(m.rng.randint(7, 30))
-    young_person.closure_reason = "Died while looked after"
+    close(plan, death + _days(m.rng.randint(7, 30)), ClosureReason.DIED)
     return plan
 
 

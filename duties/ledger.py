@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from compliance.duties import DUTIES, Duty, DutyState, SourceKind
-from duties.models import DutyLedgerRow
+from duties.models import DutyLedgerRow, LedgerStamp
 from duties.recompute import recompute_people
 from people.extension import action_link, record_url
 
@@ -55,11 +55,10 @@ class DutyLine:
 def rows_for(young_person_id: int, today: dt.date) -> list[DutyLedgerRow]:
     """The person's ledger rows, recomputed first if they are missing or from an earlier day
     (so the page is right even if the daily sweep has not run yet)."""
-    rows = list(DutyLedgerRow.objects.filter(young_person_id=young_person_id))
-    if not rows or any(row.computed_on < today for row in rows):
+    stamp = LedgerStamp.objects.filter(young_person_id=young_person_id).first()
+    if stamp is None or stamp.computed_on < today:
         recompute_people([young_person_id], today)
-        rows = list(DutyLedgerRow.objects.filter(young_person_id=young_person_id))
-    return rows
+    return list(DutyLedgerRow.objects.filter(young_person_id=young_person_id))
 
 
 # Actions only a team manager or administrator may take; a worker sees the duty without the link.

@@ -26,7 +26,7 @@ class DutyLedgerRow(models.Model):
     late = models.BooleanField(default=False)  # met, but after its due date
     citation = models.CharField(max_length=300, blank=True)  # set when this answer rests on another source
     source_kind = models.CharField(max_length=30, blank=True)
-    computed_on = models.DateField()
+    computed_on = models.DateField()  # the day this answer was first given (its content last changed)
 
     class Meta:
         ordering = ["young_person_id", "id"]
@@ -38,6 +38,16 @@ class DutyLedgerRow(models.Model):
             models.Index(fields=["state", "due_on"]),
             models.Index(fields=["next_change_on"]),
         ]
+
+
+class LedgerStamp(models.Model):
+    """The day a young person's ledger rows were last worked out. Rows themselves are only
+    rewritten when their answer changes, so this is what says they are current."""
+
+    young_person = models.OneToOneField(
+        "people.YoungPerson", on_delete=models.CASCADE, primary_key=True, related_name="ledger_stamp"
+    )
+    computed_on = models.DateField(db_index=True)
 
 
 class PolicySetting(models.Model):

@@ -19,7 +19,7 @@ from compliance.standards import LocalStandards, describe_standards
 from duties.actions import change_settings
 from duties.forms import SettingsForm
 from duties.ledger import duty_lines
-from duties.models import PolicySetting
+from duties.models import LedgerStamp, PolicySetting
 from duties.settings import current_settings, setting_info, setting_label, shown_value
 from people import access
 from people.writes import save_with
@@ -39,7 +39,9 @@ def whats_due(young_person: Any, user: Any, today: dt.date) -> dict[str, Any]:
             state: sum(1 for line in applying if line.state == state)
             for state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA, DutyState.MET)
         },
-        "duties_checked_on": min((line.row.computed_on for line in lines), default=None),
+        "duties_checked_on": LedgerStamp.objects.filter(young_person=young_person).values_list(
+            "computed_on", flat=True
+        ).first(),
     }
 
 

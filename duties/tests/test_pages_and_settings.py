@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from compliance.duties import DUTIES
 from conftest import client_for
-from duties.models import DutyLedgerRow, PolicySetting
+from duties.models import DutyLedgerRow, LedgerStamp, PolicySetting
 from duties.recompute import people_due_for_sweep, recompute_people, sweep
 from duties.forms import SettingsForm
 from duties.settings import current_policy, current_standards
@@ -32,13 +32,22 @@ def test_the_overview_computes_and_shows_every_applying_duty(pa, jordan):
 
 def test_a_stale_ledger_is_recomputed_when_the_page_is_opened(pa, jordan):
     recompute_people([jordan.pk], dt.date(2026, 11, 1))
-    assert set(DutyLedgerRow.objects.filter(young_person=jordan).values_list("computed_on", flat=True)) == {
-        dt.date(2026, 11, 1)
-    }
+    assert LedgerStamp.objects.get(young_person=jordan).computed_on == dt.date(2026, 11, 1)
     client_for(pa).get(reverse("people:detail", args=[jordan.pk]))
-    assert set(DutyLedgerRow.objects.filter(young_person=jordan).values_list("computed_on", flat=True)) == {
-        dt.date(2026, 11, 23)
-    }
+    assert LedgerStamp.objects.get(young_person=jordan).computed_on == dt.date(2026, 11, 23)
+
+
+def test_only_answers_that_changed_are_rewritten(jordan):
+    recompute_people([jordan.pk], dt.date(2026, 11, 23))
+    before = dict(DutyLedgerRow.objects.filter(young_person=jordan).values_list("duty_code", "id"))
+    DutyLedgerRow.objects.filter(young_person=jordan, duty_code="case_summary").update(reason="stale answer")
+    DutyLedgerRow.objects.filter(young_person=jordan, duty_code="visits").delete()
+    recompute_people([jordan.pk], dt.date(2026, 11, 23))
+    after = dict(DutyLedgerRow.objects.filter(young_person=jordan).values_list("duty_code", "id"))
+    assert after.keys() == before.keys()
+    changed = {code for code in after if after[code] != before[code]}
+    assert changed == {"case_summary", "visits"}
+    assert DutyLedgerRow.objects.get(young_person=jordan, duty_code="case_summary").reason != "stale answer"
 
 
 def test_the_sweep_picks_up_people_never_computed_and_those_whose_answer_changes(jordan, sam):

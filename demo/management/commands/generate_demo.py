@@ -36,9 +36,11 @@ def _count(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "Generate a fictional council's leaving-care service: localities, staff (with demo sign-ins such as "
-        "pa.demo and manager.demo), young people with SSDA903 care histories, their leaving-care timelines "
-        "and allocations. The same --seed and --today always give the same council. The sign-in password is "
-        "written to var/demo-sign-in.txt, never printed."
+        "pa.demo and manager.demo), young people with SSDA903 care histories, their leaving-care timelines, "
+        "allocations and casework records (assessments, pathway plans, reviews, contacts, accommodation, "
+        "activity, staying put, declarations, transfers, closures), then the duty ledger for everyone. The same "
+        "--seed and --today always give the same council. The sign-in password is written to "
+        "var/demo-sign-in.txt, never printed."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -61,8 +63,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--reset", action="store_true",
-            help="first delete all young people, their records, allocations, audit rows, staff accounts "
-            "(superusers are kept) and teams",
+            help="first delete all young people and their records (casework, ledger and audit rows included), "
+            "staff accounts (superusers are kept) and teams",
         )
         parser.add_argument("--batch-size", type=_count, default=2000, help="young people per transaction (default 2000)")
 
