@@ -5,4 +5,6 @@ from oversight import views
 app_name = "oversight"
 urlpatterns = [
     path("my-worklist", views.my_worklist, name="worklist"),
+    path("dashboard", views.team_dashboard, name="dashboard"),
+    path("dashboard/duties/<slug:code>", views.duty_exceptions, name="duty-exceptions"),
 ]

@@ -1,17 +1,25 @@
-"""Oversight pages: the worker's worklist (more for managers in issue 4)."""
+"""Oversight pages: the worker's worklist and the managers' compliance dashboard."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from compliance.duties import DutyState
 from duties.settings import current_standards
 from oversight.worklist import work_items, worklist_rows
+from accounts.models import Role, Team, User
+from compliance.duties import DUTIES
+from duties.ledger import DUTIES_BY_CODE, STATE_TAG
+from duties.models import DutyLedgerRow
+from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from people import access
+
+OVERSEEING_ROLES = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR, Role.ADMINISTRATOR})
 
 
 def my_worklist(request: HttpRequest) -> HttpResponse:
@@ -35,5 +43,76 @@ def my_worklist(request: HttpRequest) -> HttpResponse:
             "due_soon_days": standards.due_soon_days,
             "caseload_size": people.count(),
             "states": (DutyState.OVERDUE, DutyState.INSUFFICIENT_DATA, DutyState.DUE),
+        },
+    )
+
+
+def _overseen(request: HttpRequest, today):  # noqa: ANN001, ANN202
+    """The open young people this manager oversees, narrowed to a team if asked for."""
+    if request.user.role not in OVERSEEING_ROLES:
+        raise PermissionDenied("The dashboard is for team managers, heads of service and auditors.")
+    people = access.visible_young_people(request.user, today).filter(closed_on__isnull=True)
+    teams = Team.objects.filter(pk__in=people.values("team_id")).order_by("name")
+    team = None
+    if request.GET.get("team", "").isdigit():
+        team = teams.filter(pk=int(request.GET["team"])).first()
+        if team is not None:
+            people = people.filter(team=team)
+    return people, teams, team
+
+
+def team_dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    people, teams, team = _overseen(request, today)
+    by_worker = worker_tallies(people, today)
+    workers = {u.pk: u for u in User.objects.filter(pk__in=[k for k in by_worker if k])}
+    return render(
+        request,
+        "oversight/dashboard.html",
+        {
+            "duty_rows": duty_tallies(people, today),
+            "worker_rows": sorted(
+                ((workers.get(pk), tally) for pk, tally in by_worker.items()),
+                key=lambda pair: (pair[0] is None, pair[0].display_name if pair[0] else ""),
+            ),
+            "teams": teams,
+            "team": team,
+            "people_count": people.count(),
+            "today": today,
+            "states": DutyState,
+        },
+    )
+
+
+def duty_exceptions(request: HttpRequest, code: str) -> HttpResponse:
+    """The young people behind one figure on the dashboard."""
+    today = timezone.localdate()
+    duty = DUTIES_BY_CODE.get(code)
+    if duty is None:
+        raise Http404("No such duty")
+    people, teams, team = _overseen(request, today)
+    state = request.GET.get("state", "overdue")
+    if state not in {s.value for s in DutyState}:
+        raise Http404("No such state")
+    rows = with_personal_adviser(
+        DutyLedgerRow.objects.filter(young_person__in=people, duty_code=code, state=state), today
+    ).select_related("young_person").order_by("due_on", "young_person__family_name")
+    worker = request.GET.get("worker", "")
+    if worker == "none":
+        rows = rows.filter(personal_adviser_id__isnull=True)
+    elif worker.isdigit():
+        rows = rows.filter(personal_adviser_id=int(worker))
+    rows = list(rows)
+    advisers = {u.pk: u for u in User.objects.filter(pk__in={r.personal_adviser_id for r in rows if r.personal_adviser_id})}
+    return render(
+        request,
+        "oversight/duty_exceptions.html",
+        {
+            "duty": duty,
+            "state": DutyState(state),
+            "tag_class": STATE_TAG[DutyState(state)],
+            "rows": [(row, advisers.get(row.personal_adviser_id)) for row in rows],
+            "team": team,
+            "today": today,
         },
     )

@@ -91,3 +91,18 @@ def test_every_section_of_a_record_and_the_rules_pages_pass_the_accessibility_sc
         page.goto(reverse(name))
         assert_accessible(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} scrolls sideways"
+
+
+def test_a_manager_drills_from_the_dashboard_to_the_young_people_behind_a_figure(page_for, manager, jordan):
+    from duties.recompute import recompute_people
+
+    recompute_people([jordan.pk], dt.date(2026, 11, 23))
+    page = page_for()
+    sign_in(page, "mina")
+    page.get_by_role("link", name="Dashboard").click()
+    page.wait_for_url("**/dashboard")
+    assert_accessible(page)
+    page.locator("a[href*='/dashboard/duties/'][href*='state=overdue']").first.click()
+    page.wait_for_url("**/dashboard/duties/**")
+    assert "Jordan Reed" in page.locator("table").inner_text()
+    assert_accessible(page)

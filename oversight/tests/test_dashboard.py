@@ -1,0 +1,109 @@
+"""The managers' dashboard: figures from the ledger, checked against hand-counted fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import allocate, client_for, make_young_person
+from duties.models import DutyLedgerRow, LedgerStamp
+from oversight.dashboard import duty_tallies, worker_tallies
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 23)
+
+
+def _ledger(young_person, states: dict[str, str]) -> None:
+    """Hand-written ledger rows, so every figure below can be counted by eye."""
+    LedgerStamp.objects.update_or_create(young_person=young_person, defaults={"computed_on": TODAY})
+    for code, state in states.items():
+        DutyLedgerRow.objects.create(
+            young_person=young_person, duty_code=code, state=state, reason=f"{code} is {state}",
+            due_on=TODAY - dt.timedelta(days=5), computed_on=TODAY,
+        )
+
+
+@pytest.fixture
+def north_ledger(jordan, sam, riley, pa, other_pa, north):
+    # Jordan (Priya):   visits overdue, plan_review met, case_summary due
+    # Sam (Oliver):     visits overdue, plan_review overdue, case_summary met
+    # Unallocated Ash:  visits met,     plan_review not applicable
+    # Riley (South) must not be counted in North.
+    ash = make_young_person(given_name="Ash", family_name="Unallocated", child_id="ASH01",
+                            date_of_birth=dt.date(2007, 9, 1), team=north)
+    _ledger(jordan, {"visits": "overdue", "plan_review": "met", "case_summary": "due"})
+    _ledger(sam, {"visits": "overdue", "plan_review": "overdue", "case_summary": "met"})
+    _ledger(ash, {"visits": "met", "plan_review": "not_applicable"})
+    _ledger(riley, {"visits": "overdue", "plan_review": "overdue"})
+    return ash
+
+
+def test_the_figures_match_a_hand_count(manager, north_ledger):
+    from people import access
+
+    people = access.visible_young_people(manager, TODAY).filter(closed_on__isnull=True)
+    tallies = {duty.code: tally for duty, tally in duty_tallies(people, TODAY)}
+    assert tallies["visits"].counts == {"overdue": 2, "met": 1}
+    assert tallies["visits"].percent_met == 33
+    assert tallies["plan_review"].counts == {"met": 1, "overdue": 1, "not_applicable": 1}
+    assert tallies["plan_review"].applying == 2 and tallies["plan_review"].percent_met == 50
+    assert tallies["case_summary"].percent_met == 50
+
+
+def test_the_figures_per_personal_adviser_match_a_hand_count(manager, pa, other_pa, north_ledger):
+    from people import access
+
+    people = access.visible_young_people(manager, TODAY).filter(closed_on__isnull=True)
+    by_worker = worker_tallies(people, TODAY)
+    assert by_worker[pa.pk].counts == {"overdue": 1, "met": 1, "due": 1}
+    assert by_worker[other_pa.pk].counts == {"overdue": 2, "met": 1}
+    assert by_worker[None].counts == {"met": 1, "not_applicable": 1}
+
+
+def test_a_figure_links_to_the_young_people_behind_it(manager, north_ledger):
+    client = client_for(manager)
+    page = client.get(reverse("oversight:dashboard")).content.decode()
+    link = reverse("oversight:duty-exceptions", args=["visits"]) + "?state=overdue"
+    assert f'href="{link}"' in page
+    behind = client.get(link).content.decode()
+    assert "Jordan" in behind and "Sam" in behind
+    assert "Riley" not in behind and "Ash" not in behind
+
+
+def test_queries_do_not_grow_with_the_number_of_young_people(manager, north, north_ledger):
+    client = client_for(manager)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("oversight:dashboard"))
+        client.get(reverse("oversight:duty-exceptions", args=["visits"]) + "?state=overdue")
+    for i in range(10):
+        person = make_young_person(child_id=f"M{i:03}", date_of_birth=dt.date(2007, 1, 1 + i), team=north)
+        _ledger(person, {"visits": "overdue", "plan_review": "met"})
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("oversight:dashboard"))
+        client.get(reverse("oversight:duty-exceptions", args=["visits"]) + "?state=overdue")
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_workers_and_people_without_a_role_cannot_open_it(pa, outsider, north_ledger):
+    for user in (pa, outsider):
+        assert client_for(user).get(reverse("oversight:dashboard")).status_code == 403
+        assert client_for(user).get(reverse("oversight:duty-exceptions", args=["visits"])).status_code == 403
+
+
+def test_a_manager_cannot_see_another_teams_figures_by_asking_for_that_team(manager, riley, north_ledger, south):
+    page = client_for(manager).get(reverse("oversight:duty-exceptions", args=["visits"]), {"team": south.pk}).content
+    assert b"Riley" not in page
+
+
+def test_a_head_of_service_sees_every_team_and_can_narrow_to_one(head, south, north_ledger):
+    client = client_for(head)
+    everyone = client.get(reverse("oversight:duty-exceptions", args=["visits"]) + "?state=overdue").content.decode()
+    assert "Riley" in everyone and "Jordan" in everyone
+    south_only = client.get(
+        reverse("oversight:duty-exceptions", args=["visits"]), {"state": "overdue", "team": south.pk}
+    ).content.decode()
+    assert "Riley" in south_only and "Jordan" not in south_only
