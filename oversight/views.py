@@ -16,6 +16,7 @@ from accounts.models import Role, Team, User
 from compliance.duties import DUTIES
 from duties.ledger import DUTIES_BY_CODE, STATE_TAG
 from duties.models import DutyLedgerRow
+from oversight.exports import csv_response, xlsx_response
 from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from people import access
 
@@ -96,7 +97,7 @@ def duty_exceptions(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404("No such state")
     rows = with_personal_adviser(
         DutyLedgerRow.objects.filter(young_person__in=people, duty_code=code, state=state), today
-    ).select_related("young_person").order_by("due_on", "young_person__family_name")
+    ).select_related("young_person__team").order_by("due_on", "young_person__family_name")
     worker = request.GET.get("worker", "")
     if worker == "none":
         rows = rows.filter(personal_adviser_id__isnull=True)
@@ -104,6 +105,22 @@ def duty_exceptions(request: HttpRequest, code: str) -> HttpResponse:
         rows = rows.filter(personal_adviser_id=int(worker))
     rows = list(rows)
     advisers = {u.pk: u for u in User.objects.filter(pk__in={r.personal_adviser_id for r in rows if r.personal_adviser_id})}
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        headers = ["Child ID", "Young person", "Team", "Personal adviser", "Duty", "State", "Due", "Why"]
+        table = [
+            [
+                row.young_person.child_id, row.young_person.name, row.young_person.team.name,
+                advisers[row.personal_adviser_id].display_name if row.personal_adviser_id in advisers
+                else "None allocated",
+                duty.title, DutyState(state).label, row.due_on, row.reason,
+            ]
+            for row in rows
+        ]
+        name = f"{duty.code}-{state}-{today.isoformat()}"
+        if export == "csv":
+            return csv_response(name, headers, table)
+        return xlsx_response(name, duty.title, headers, table)
     return render(
         request,
         "oversight/duty_exceptions.html",

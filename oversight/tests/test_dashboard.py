@@ -107,3 +107,30 @@ def test_a_head_of_service_sees_every_team_and_can_narrow_to_one(head, south, no
         reverse("oversight:duty-exceptions", args=["visits"]), {"state": "overdue", "team": south.pk}
     ).content.decode()
     assert "Riley" in south_only and "Jordan" not in south_only
+
+
+def test_the_list_behind_a_figure_exports_to_csv_and_a_spreadsheet(manager, north_ledger):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_for(manager)
+    url = reverse("oversight:duty-exceptions", args=["visits"])
+    as_csv = client.get(url, {"state": "overdue", "export": "csv"})
+    assert as_csv["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Child ID", "Young person", "Team", "Personal adviser"]
+    assert sorted(r[1] for r in rows[1:]) == ["Jordan Reed", "Sam Cole"]
+    as_xlsx = client.get(url, {"state": "overdue", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "Child ID" and len(values) == 3
+    assert {v[0] for v in values[1:]} == set(r[0] for r in rows[1:])
+
+
+def test_a_cell_that_looks_like_a_formula_is_made_harmless():
+    from oversight.exports import _safe
+
+    assert _safe("=HYPERLINK(\"http://evil\")") == "'=HYPERLINK(\"http://evil\")"
+    assert _safe("Jordan") == "Jordan"
