@@ -16,6 +16,7 @@ from accounts.models import Role, Team, User
 from compliance.duties import DUTIES
 from duties.ledger import DUTIES_BY_CODE, STATE_TAG
 from duties.models import DutyLedgerRow
+from oversight.findings import audit_findings
 from oversight.exports import csv_response, xlsx_response
 from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from people import access
@@ -72,6 +73,7 @@ def team_dashboard(request: HttpRequest) -> HttpResponse:
         "oversight/dashboard.html",
         {
             "duty_rows": duty_tallies(people, today),
+            "findings": audit_findings(people, today),
             "worker_rows": sorted(
                 ((workers.get(pk), tally) for pk, tally in by_worker.items()),
                 key=lambda pair: (pair[0] is None, pair[0].display_name if pair[0] else ""),

@@ -134,3 +134,24 @@ def test_a_cell_that_looks_like_a_formula_is_made_harmless():
 
     assert _safe("=HYPERLINK(\"http://evil\")") == "'=HYPERLINK(\"http://evil\")"
     assert _safe("Jordan") == "Jordan"
+
+
+def test_the_audit_findings_are_counted_over_every_case(manager, pa, jordan, north, north_ledger):
+    from oversight.findings import audit_findings
+    from people import access
+    from plans.models import PathwayPlan, PathwayPlanVersion
+
+    # Ash (born 2007) is 19; add someone open past 25, and a plan signed in an earlier year.
+    make_young_person(given_name="Old", family_name="Open", child_id="OLD01", date_of_birth=dt.date(2000, 1, 1), team=north)
+    plan = PathwayPlan.objects.create(young_person=jordan)
+    PathwayPlanVersion.objects.create(plan=plan, number=1, agreed_on=dt.date(2026, 1, 10), created_by=pa,
+                                      young_person_signed_on=dt.date(2025, 12, 20), worker_signed_on=dt.date(2026, 1, 12))
+    people = access.visible_young_people(manager, TODAY).filter(closed_on__isnull=True)
+    findings = {f.label: f for f in audit_findings(people, TODAY)}
+    assert (findings["Cases open past the 25th birthday"].count, findings["Cases open past the 25th birthday"].of) == (1, 4)
+    signed = findings["Plan sign-off dated in an earlier year than the plan"]
+    assert (signed.count, signed.of) == (1, 1)
+    visits = findings["Visits out of timescale"]
+    assert (visits.count, visits.of, visits.percent) == (2, 3, 67)
+    review = findings["Pathway plans overdue for review"]
+    assert (review.count, review.of) == (1, 2)
