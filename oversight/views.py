@@ -30,7 +30,7 @@ def my_worklist(request: HttpRequest) -> HttpResponse:
     people = access.caseload(request.user, today)
     state = request.GET.get("state", "")
     rows = worklist_rows(people, today, standards.due_soon_days)
-    items = work_items(rows, today)
+    items = work_items(rows, today, back_to=request.get_full_path())
     counts = Counter(item.state for item in items)
     if state in {s.value for s in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA)}:
         items = [item for item in items if item.state == state]

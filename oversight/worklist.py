@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.db.models import Q, QuerySet
 
@@ -43,7 +44,17 @@ def worklist_rows(people: QuerySet, today: dt.date, due_soon_days: int) -> Query
     )
 
 
-def work_items(rows: QuerySet[DutyLedgerRow], today: dt.date, *, can_manage: bool = False) -> list[WorkItem]:
+def _with_next(link: tuple[str, str] | None, back_to: str) -> tuple[str, str] | None:
+    """Forms that know `next` bring the worker back to the worklist after saving."""
+    if link is None or not back_to:
+        return link
+    label, url = link
+    return label, f"{url}{'&' if '?' in url else '?'}next={quote(back_to)}"
+
+
+def work_items(
+    rows: QuerySet[DutyLedgerRow], today: dt.date, *, can_manage: bool = False, back_to: str = ""
+) -> list[WorkItem]:
     items = []
     for row in rows:
         duty = DUTIES_BY_CODE.get(row.duty_code)
@@ -57,7 +68,8 @@ def work_items(rows: QuerySet[DutyLedgerRow], today: dt.date, *, can_manage: boo
                 title=duty.title,
                 state=state,
                 tag_class=STATE_TAG[state],
-                action=action_link(row.action, row.young_person_id) if row.action and allowed else None,
+                action=_with_next(action_link(row.action, row.young_person_id), back_to)
+                if row.action and allowed else None,
                 days_overdue=(today - row.due_on).days if state == DutyState.OVERDUE and row.due_on else None,
             )
         )

@@ -106,3 +106,32 @@ def test_a_manager_drills_from_the_dashboard_to_the_young_people_behind_a_figure
     page.wait_for_url("**/dashboard/duties/**")
     assert "Jordan Reed" in page.locator("table").inner_text()
     assert_accessible(page)
+
+
+def test_a_personal_adviser_records_a_visit_from_the_worklist_and_sees_it_met(page_for, pa, jordan):
+    from circumstances import actions as circumstances_actions
+    from duties.models import DutyLedgerRow
+    from duties.recompute import recompute_people
+
+    # Jordan moved into a council-provided flat on Thursday: a visit is due within 7 days.
+    circumstances_actions.record_accommodation(
+        jordan, acting_user=pa, start=dt.date(2026, 11, 19), end=None, accommodation_type="T", suitable=True,
+        unsuitable_reason="", council_provided=True, address="", postcode="",
+    )
+    recompute_people([jordan.pk], dt.date(2026, 11, 23))
+    page = page_for(width=390)
+    sign_in(page, "priya")
+    page.wait_for_url("**/my-worklist")
+    assert_accessible(page)
+    page.get_by_role("link", name="Record a visit for Jordan Reed").click()
+    assert_accessible(page)
+    assert page.get_by_label("Visit at their accommodation").is_checked()
+    page.get_by_label("Yes", exact=True).first.check()
+    page.get_by_label("Summary").fill("Settling in well; the heating is fixed.")
+    page.get_by_role("button", name="Save contact").click()
+    page.wait_for_url("**/my-worklist")
+    assert_accessible(page)
+    assert "Record a visit for Jordan Reed" not in page.content()
+    assert DutyLedgerRow.objects.get(young_person=jordan, duty_code="visits").state == "met"
+    page.goto(reverse("people:detail", args=[jordan.pk]))
+    assert "Visits at council accommodation" in page.locator(".lc-duty--met").all_inner_texts().__str__()
