@@ -43,6 +43,10 @@ class LocalStandards:
     staying_put_review_months: int = 6
     closure_grace_days: int = 28
     due_soon_days: int = 28
+    caseload_weight_16_17: int = 150
+    caseload_weight_uasc: int = 150
+    caseload_weight_in_custody: int = 150
+    caseload_weight_disability: int = 125
 
     def __post_init__(self) -> None:
         # Values often arrive as strings from a form or the database; refuse anything
@@ -210,6 +214,21 @@ STANDARDS: tuple[StandardInfo, ...] = (
     StandardInfo(
         "due_soon_days", "Show a duty as due soon when its due date is within", "days",
         "A setting for worklists, not a rule.", False),
+    *(
+        StandardInfo(
+            f"caseload_weight_{key}", f"Weight in a caseload of a young person {who}", "percent",
+            "The council's own weighting for caseloads, not a rule: 100 percent counts them as one young "
+            "person, 150 as one and a half.", False, minimum=100,
+            reference="Issue 4 names the factors (16–17, unaccompanied asylum seekers, custody, disability); "
+            "the percentages are invented starting points for a council to set.",
+        )
+        for key, who in (
+            ("16_17", "aged 16 or 17"),
+            ("uasc", "who is an unaccompanied asylum seeker"),
+            ("in_custody", "in custody"),
+            ("disability", "with a disability"),
+        )
+    ),
 )
 
 _BY_NAME = {info.name: info for info in STANDARDS}

@@ -77,6 +77,8 @@ def shown_value(value: object, unit: str = "", choices: Any = ()) -> str:
     label = getattr(value, "label", None)
     if label:
         return str(label)
+    if unit == "percent":
+        return f"{value}%"
     if unit in ("days", "weeks", "months"):
         return f"{value} {unit[:-1] if value == 1 else unit}"
     return str(getattr(value, "value", value))

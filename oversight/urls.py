@@ -6,5 +6,6 @@ app_name = "oversight"
 urlpatterns = [
     path("my-worklist", views.my_worklist, name="worklist"),
     path("dashboard", views.team_dashboard, name="dashboard"),
+    path("caseloads", views.caseload_page, name="caseloads"),
     path("dashboard/duties/<slug:code>", views.duty_exceptions, name="duty-exceptions"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from compliance.duties import DutyState
-from duties.settings import current_standards
+from duties.settings import current_policy, current_standards
 from oversight.worklist import work_items, worklist_rows
 from accounts.models import Role, Team, User
 from compliance.duties import DUTIES
@@ -18,6 +18,7 @@ from duties.ledger import DUTIES_BY_CODE, STATE_TAG
 from duties.models import DutyLedgerRow
 from oversight.findings import audit_findings
 from oversight.exports import csv_response, xlsx_response
+from oversight.caseloads import FACTOR_LABELS, caseloads
 from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from people import access
 
@@ -133,5 +134,31 @@ def duty_exceptions(request: HttpRequest, code: str) -> HttpResponse:
             "rows": [(row, advisers.get(row.personal_adviser_id)) for row in rows],
             "team": team,
             "today": today,
+        },
+    )
+
+
+def caseload_page(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    people, teams, team = _overseen(request, today)
+    workers = User.objects.filter(is_active=True, role__in=(Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER))
+    if team is not None:
+        workers = workers.filter(team=team)
+    elif request.user.role == Role.TEAM_MANAGER:
+        workers = workers.filter(team_id=request.user.team_id)
+    workers = workers.select_related("team")
+    policy, standards = current_policy(), current_standards()
+    rows = caseloads(workers, today, policy, standards)
+    advisers = [r for r in rows if r.role == Role.PERSONAL_ADVISER]
+    return render(
+        request,
+        "oversight/caseloads.html",
+        {
+            "rows": rows,
+            "teams": teams,
+            "team": team,
+            "factor_labels": FACTOR_LABELS,
+            "weights": {key: getattr(standards, f"caseload_weight_{key}") for key in FACTOR_LABELS},
+            "average": round(sum(r.weighted for r in advisers) / len(advisers), 1) if advisers else None,
         },
     )

@@ -18,7 +18,7 @@ def test_every_field_has_exactly_one_description_in_order() -> None:
     assert [info.name for info in STANDARDS] == [f.name for f in fields(LocalStandards)]
     defaults = LocalStandards()
     for info in STANDARDS:
-        assert info.unit in ("days", "weeks", "months", "yes/no"), info.name
+        assert info.unit in ("days", "weeks", "months", "percent", "yes/no"), info.name
         assert info.label and info.source.endswith("."), info.name
         assert isinstance(getattr(defaults, info.name), bool) is (info.unit == "yes/no"), info.name
     assert [info.name for info, _ in describe_standards(defaults)] == [info.name for info in STANDARDS]

@@ -106,6 +106,9 @@ def test_a_manager_drills_from_the_dashboard_to_the_young_people_behind_a_figure
     page.wait_for_url("**/dashboard/duties/**")
     assert "Jordan Reed" in page.locator("table").inner_text()
     assert_accessible(page)
+    page.goto(reverse("oversight:caseloads"))
+    assert "Priya" in page.locator("table").inner_text()
+    assert_accessible(page)
 
 
 def test_a_personal_adviser_records_a_visit_from_the_worklist_and_sees_it_met(page_for, pa, jordan):
