@@ -17,10 +17,12 @@ from compliance.duties import DUTIES
 from duties.ledger import DUTIES_BY_CODE, STATE_TAG
 from duties.models import DutyLedgerRow
 from oversight.findings import audit_findings
+from oversight.exceptions import HEADERS, ExceptionFilterForm, exception_rows, table
 from oversight.exports import csv_response, xlsx_response
 from oversight.caseloads import FACTOR_LABELS, caseloads
 from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from people import access
+from people.queries import workers_for_filter
 
 OVERSEEING_ROLES = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR, Role.ADMINISTRATOR})
 
@@ -110,20 +112,7 @@ def duty_exceptions(request: HttpRequest, code: str) -> HttpResponse:
     advisers = {u.pk: u for u in User.objects.filter(pk__in={r.personal_adviser_id for r in rows if r.personal_adviser_id})}
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        headers = ["Child ID", "Young person", "Team", "Personal adviser", "Duty", "State", "Due", "Why"]
-        table = [
-            [
-                row.young_person.child_id, row.young_person.name, row.young_person.team.name,
-                advisers[row.personal_adviser_id].display_name if row.personal_adviser_id in advisers
-                else "None allocated",
-                duty.title, DutyState(state).label, row.due_on, row.reason,
-            ]
-            for row in rows
-        ]
-        name = f"{duty.code}-{state}-{today.isoformat()}"
-        if export == "csv":
-            return csv_response(name, headers, table)
-        return xlsx_response(name, duty.title, headers, table)
+        return _export(export, f"{duty.code}-{state}-{today.isoformat()}", duty.title, rows, advisers)
     return render(
         request,
         "oversight/duty_exceptions.html",
@@ -161,4 +150,31 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
             "weights": {key: getattr(standards, f"caseload_weight_{key}") for key in FACTOR_LABELS},
             "average": round(sum(r.weighted for r in advisers) / len(advisers), 1) if advisers else None,
         },
+    )
+
+
+def _export(kind: str, name: str, sheet: str, rows: list, advisers: dict) -> HttpResponse:  # type: ignore[type-arg]
+    if kind == "csv":
+        return csv_response(name, HEADERS, table(rows, advisers))
+    return xlsx_response(name, sheet, HEADERS, table(rows, advisers))
+
+
+def exception_report(request: HttpRequest) -> HttpResponse:
+    """Every duty's exceptions across everyone this person oversees, filtered like the register."""
+    today = timezone.localdate()
+    people, _teams, _team = _overseen(request, today)
+    form = ExceptionFilterForm(request.GET or None, workers=workers_for_filter(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = list(exception_rows(people, filters, today))
+    advisers = {u.pk: u for u in User.objects.filter(pk__in={r.personal_adviser_id for r in rows if r.personal_adviser_id})}
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return _export(export, f"exceptions-{today.isoformat()}", "Exceptions", rows, advisers)
+    query = request.GET.copy()
+    query.pop("export", None)
+    return render(
+        request,
+        "oversight/exceptions.html",
+        {"form": form, "rows": [(row, advisers.get(row.personal_adviser_id)) for row in rows],
+         "titles": {d.code: d.title for d in DUTIES}, "query": query.urlencode(), "today": today},
     )

@@ -155,3 +155,30 @@ def test_the_audit_findings_are_counted_over_every_case(manager, pa, jordan, nor
     assert (visits.count, visits.of, visits.percent) == (2, 3, 67)
     review = findings["Pathway plans overdue for review"]
     assert (review.count, review.of) == (1, 2)
+
+
+def test_the_exception_report_filters_like_the_register_and_exports(head, south, north_ledger):
+    import csv
+    import io
+
+    client = client_for(head)
+    url = reverse("oversight:exceptions")
+    everyone = client.get(url).content.decode()
+    assert "Riley" in everyone and "Jordan" in everyone and "Sam" in everyone
+    south_only = client.get(url, {"team": south.pk, "state": "overdue"}).content.decode()
+    assert "Riley" in south_only and "Jordan" not in south_only
+    visits = client.get(url, {"duty": "plan_review"}).content.decode()
+    assert "Sam" in visits and "Jordan" not in visits  # Jordan's plan review is met
+    exported = client.get(url, {"duty": "visits", "export": "csv"})
+    names = sorted(r[1] for r in list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))[1:])
+    assert names == ["Jordan Reed", "Riley Shaw", "Sam Cole"]
+
+
+def test_a_bad_filter_is_named_not_ignored(head, north_ledger):
+    page = client_for(head).get(reverse("oversight:exceptions"), {"duty": "teleportation"}).content.decode()
+    assert "Select a duty from the list" in page
+
+
+def test_workers_cannot_open_the_exception_report(pa, outsider):
+    for user in (pa, outsider):
+        assert client_for(user).get(reverse("oversight:exceptions")).status_code == 403

@@ -106,8 +106,13 @@ def test_a_manager_drills_from_the_dashboard_to_the_young_people_behind_a_figure
     page.wait_for_url("**/dashboard/duties/**")
     assert "Jordan Reed" in page.locator("table").inner_text()
     assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="spreadsheet (XLSX)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
     page.goto(reverse("oversight:caseloads"))
     assert "Priya" in page.locator("table").inner_text()
+    assert_accessible(page)
+    page.goto(reverse("oversight:exceptions"))
     assert_accessible(page)
 
 
