@@ -65,6 +65,18 @@ def rows_for(young_person_id: int, today: dt.date) -> list[DutyLedgerRow]:
 MANAGER_ACTIONS = frozenset({"authorise_plan", "close_case", "allocate_personal_adviser", "record_handover"})
 
 
+ACTIONABLE = frozenset({DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA})
+
+
+def offered_action(row: DutyLedgerRow, *, can_act: bool, can_manage: bool) -> tuple[str, str] | None:
+    """(label, url) of the form that would meet this row's duty, if this person may use it."""
+    if not row.action or DutyState(row.state) not in ACTIONABLE:
+        return None
+    if not (can_manage if row.action in MANAGER_ACTIONS else can_act):
+        return None
+    return action_link(row.action, row.young_person_id)
+
+
 def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool, can_manage: bool = False) -> list[DutyLine]:
     lines = []
     for row in rows_for(young_person_id, today):
@@ -72,10 +84,6 @@ def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool, can_manag
         if duty is None:  # a duty retired since the row was written; the next recompute drops it
             continue
         state = DutyState(row.state)
-        action = None
-        allowed = can_manage if row.action in MANAGER_ACTIONS else can_act
-        if allowed and row.action and state in (DutyState.OVERDUE, DutyState.DUE, DutyState.INSUFFICIENT_DATA):
-            action = action_link(row.action, young_person_id)
         lines.append(
             DutyLine(
                 row=row,
@@ -83,7 +91,7 @@ def duty_lines(young_person_id: int, today: dt.date, *, can_act: bool, can_manag
                 state=state,
                 tag_class="govuk-tag--turquoise" if state == DutyState.MET and row.late else STATE_TAG[state],
                 evidence_url=record_url(row.evidence_ref, young_person_id) if row.evidence_ref else None,
-                action=action,
+                action=offered_action(row, can_act=can_act, can_manage=can_manage),
             )
         )
     lines.sort(key=lambda line: (STATE_ORDER[line.state], line.row.due_on or dt.date.max, DUTY_ORDER[line.duty.code]))

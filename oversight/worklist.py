@@ -13,9 +13,8 @@ from urllib.parse import quote
 from django.db.models import Q, QuerySet
 
 from compliance.duties import DutyState
-from duties.ledger import DUTIES_BY_CODE, MANAGER_ACTIONS, STATE_ORDER, STATE_TAG
+from duties.ledger import DUTIES_BY_CODE, STATE_ORDER, STATE_TAG, offered_action
 from duties.models import DutyLedgerRow
-from people.extension import action_link
 
 WORKLIST_STATES = (DutyState.OVERDUE, DutyState.INSUFFICIENT_DATA, DutyState.DUE)
 
@@ -61,15 +60,13 @@ def work_items(
         if duty is None:
             continue
         state = DutyState(row.state)
-        allowed = can_manage or row.action not in MANAGER_ACTIONS
         items.append(
             WorkItem(
                 row=row,
                 title=duty.title,
                 state=state,
                 tag_class=STATE_TAG[state],
-                action=_with_next(action_link(row.action, row.young_person_id), back_to)
-                if row.action and allowed else None,
+                action=_with_next(offered_action(row, can_act=True, can_manage=can_manage), back_to),
                 days_overdue=(today - row.due_on).days if state == DutyState.OVERDUE and row.due_on else None,
             )
         )
