@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("casework.urls")),
     path("", include("duties.urls")),
     path("", include("oversight.urls")),
+    path("returns/", include("ssda903.urls")),
+    path("case-audits/", include("caseaudits.urls")),
 ]

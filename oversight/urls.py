@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from oversight import views
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("caseloads", views.caseload_page, name="caseloads"),
     path("exceptions", views.exception_report, name="exceptions"),
     path("dashboard/duties/<slug:code>", views.duty_exceptions, name="duty-exceptions"),
+    path("", include("oversight.staffing_urls")),
+    path("", include("oversight.weekly_urls")),
+    path("", include("oversight.scorecard_urls")),
 ]

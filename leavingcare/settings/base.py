@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "circumstances",
     "duties",
     "oversight",
+    "ssda903",
+    "caseaudits",
     "audit",
     "demo",
     "web",
