@@ -27,7 +27,7 @@ from demo.pathway import PathwayRecords
 from contacts.models import CaseNote, CaseSummary, CaseSummaryVersion, ChronologyEntry, Contact
 from plans.models import PathwayPlanVersion
 
-CONTACT_LOG_MONTHS = 12  # how far back contacts, case notes and summary saves go (keeps 100,000 people quick)
+CONTACT_LOG_MONTHS = 27  # how far back contacts, notes and summary saves go: the scorecard shows 8 ended quarters
 # Keeping in touch, share out of time today (national-benchmarks.md §2.3: 91% of 19-21s in
 # touch; younger and older care leavers less often; those owed no support mostly not).
 OUT_OF_TOUCH = {"16_17": 0.12, "18_20": 0.09, "21_24": 0.12, "not_supported": 0.40}

@@ -36,6 +36,7 @@ from accounts.models import Role
 from audit.models import AuditEvent
 from casework.models import Allocation
 from compliance.categories import Category, assess
+from compliance.scorecard import last_quarters
 from compliance.policy import LocalPolicy
 from compliance.standards import LocalStandards
 from compliance.validation import check_care_history
@@ -50,6 +51,7 @@ from demo.staff import DEMO_USERS, Staff, create_staff, passphrase
 from demo.writer import Drawn, write_batch
 from duties.recompute import recompute_all
 from duties.settings import current_settings
+from oversight.scorecard import QUARTERS_SHOWN, build_scorecard
 from people.models import YoungPerson
 from people.status import build_facts, episode_fact
 
@@ -181,6 +183,8 @@ def generate(options: Options, out: TextIO) -> Result:
         out.write(f"  {done:,} of {total:,} young people ({100 * done // total}%) – {time.monotonic() - started:.0f} s\n")
         out.flush()
     _fill_ledger(options, out, started)
+    out.write("Working out the quarterly scorecard…\n")
+    build_scorecard(last_quarters(options.today, QUARTERS_SHOWN))
 
     result.rows.update({"staff accounts": len(staff.users), "teams": len(staff.teams)})
     AuditEvent.objects.create(

@@ -10,6 +10,7 @@ from accounts.models import Team, User
 from audit.models import AccessLog, AuditEvent
 from casework.models import CaseloadReassignment
 from duties.models import PolicySetting
+from duties.models import ScorecardFigure
 from people.models import YoungPerson
 
 
@@ -67,6 +68,8 @@ def reset_database() -> dict[str, int]:
         with transaction.atomic():
             for model in order:
                 deleted[str(model._meta.verbose_name_plural)] = _delete_all(model)
+            # Worked out from the young people just deleted (the service-wide rows name no team).
+            deleted["scorecard figures"] = ScorecardFigure.objects.all().delete()[0]
             _forget_staff()
             User.objects.filter(is_superuser=True).update(team=None)
             deleted["staff accounts"] = User.objects.filter(is_superuser=False).delete()[1].get(User._meta.label, 0)

@@ -62,3 +62,32 @@ class PolicySetting(models.Model):
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
     changed_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
+
+
+class ScorecardFigure(models.Model):
+    """One figure of the quarterly scorecard: how many of how many met a measure.
+
+    Worked out once a quarter has ended (``build_scorecard``) and kept, so the board's report
+    does not shift under it and the page never re-runs the rules. ``team`` None is the whole
+    service; ``age_band`` "" is a measure not split by age. For the average caseload the
+    numerator is young people allocated and the denominator personal advisers. (The
+    service-wide rows have no team, so the database cannot hold them unique; building
+    replaces a quarter's rows in one transaction instead.)
+    """
+
+    quarter_start = models.DateField()
+    team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.CASCADE)
+    measure = models.CharField(max_length=40)
+    age_band = models.CharField(max_length=10, blank=True)
+    numerator = models.PositiveIntegerField()
+    denominator = models.PositiveIntegerField()
+    built_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["quarter_start", "team"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quarter_start", "team", "measure", "age_band"],
+                name="one_scorecard_figure_per_team_measure_band",
+            )
+        ]

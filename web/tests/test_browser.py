@@ -143,3 +143,21 @@ def test_a_personal_adviser_records_a_visit_from_the_worklist_and_sees_it_met(pa
     assert DutyLedgerRow.objects.get(young_person=jordan, duty_code="visits").state == "met"
     page.goto(reverse("people:detail", args=[jordan.pk]))
     assert "Visits at council accommodation" in page.locator(".lc-duty--met").all_inner_texts().__str__()
+
+
+def test_the_scorecard_reads_as_charts_beside_tables_on_a_phone_and_downloads_for_the_board(page_for, head, jordan):
+    from oversight.scorecard import build_scorecard, quarters_to_build
+
+    build_scorecard(quarters_to_build(dt.date(2026, 11, 23)))
+    page = page_for(width=390)
+    sign_in(page, head.username)
+    page.get_by_role("button", name="Menu").click()  # the navigation folds away on a phone
+    page.get_by_role("link", name="Scorecard").click()
+    page.wait_for_url("**/scorecard")
+    assert page.get_by_role("img", name="In touch, last 8 quarters").is_visible()
+    assert "Q2 2026-27" in page.get_by_role("table", name="In touch by quarter").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the scorecard scrolls sideways"
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="corporate parenting board (PDF)").click()
+    assert download.value.suggested_filename.endswith(".pdf")
