@@ -47,6 +47,7 @@ from demo.dates import Showcase
 from demo.histories import HistoryMaker, PersonPlan
 from demo.life import LifeMaker
 from demo.reset import DemoRefused, deleted_text, existing_records, reset_database
+from demo.staffing import add_staffing
 from demo.staff import DEMO_USERS, Staff, create_staff, passphrase
 from demo.writer import Drawn, write_batch
 from duties.recompute import recompute_all
@@ -183,6 +184,7 @@ def generate(options: Options, out: TextIO) -> Result:
         out.write(f"  {done:,} of {total:,} young people ({100 * done // total}%) – {time.monotonic() - started:.0f} s\n")
         out.flush()
     _fill_ledger(options, out, started)
+    add_staffing(staff, options.today)
     out.write("Working out the quarterly scorecard…\n")
     build_scorecard(last_quarters(options.today, QUARTERS_SHOWN))
 

@@ -9,8 +9,8 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from accounts.models import Team, User
 from audit.models import AccessLog, AuditEvent
 from casework.models import CaseloadReassignment
-from duties.models import PolicySetting
-from duties.models import ScorecardFigure
+from demo.staffing import forget_staffing
+from duties.models import PolicySetting, ScorecardFigure
 from people.models import YoungPerson
 
 
@@ -88,6 +88,7 @@ def _forget_staff() -> None:
     """What staff did that is not about a young person: caseload reassignments, their audit
     and access-log rows. A settings change keeps its value but no longer names who made it."""
     staff = User.objects.filter(is_superuser=False)
+    forget_staffing()
     CaseloadReassignment.objects.all().delete()
     AuditEvent.objects.filter(actor__in=staff).delete()
     AccessLog.objects.filter(user__in=staff).delete()

@@ -32,6 +32,13 @@ def csv_response(filename: str, headers: Sequence[str], rows: Sequence[Sequence[
 
 
 def xlsx_response(filename: str, sheet: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> HttpResponse:
+    response = HttpResponse(xlsx_bytes(sheet, headers, rows), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def xlsx_bytes(sheet: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    """The workbook itself, for an e-mail attachment as well as a download."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     ws = book.add_worksheet(sheet[:31])
@@ -47,6 +54,4 @@ def xlsx_response(filename: str, sheet: str, headers: Sequence[str], rows: Seque
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
     book.close()
-    response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return out.getvalue()

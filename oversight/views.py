@@ -9,18 +9,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from compliance.duties import DutyState
-from duties.settings import current_policy, current_standards
-from oversight.worklist import work_items, worklist_rows
 from accounts.models import Role, Team, User
-from compliance.duties import DUTIES
+from compliance.duties import DUTIES, DutyState
 from duties.ledger import DUTIES_BY_CODE, STATE_TAG
 from duties.models import DutyLedgerRow
-from oversight.findings import audit_findings
+from duties.settings import current_policy, current_standards
+from oversight.caseloads import FACTOR_LABELS, add_absences, caseloads, summarise
+from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
 from oversight.exceptions import HEADERS, ExceptionFilterForm, exception_rows, table
 from oversight.exports import csv_response, xlsx_response
-from oversight.caseloads import FACTOR_LABELS, caseloads
-from oversight.dashboard import duty_tallies, with_personal_adviser, worker_tallies
+from oversight.findings import audit_findings
+from oversight.staffing_actions import STAFFING_EDITORS
+from oversight.staffing_models import Vacancy
+from oversight.worklist import work_items, worklist_rows
 from people import access
 from people.queries import workers_for_filter
 
@@ -131,14 +132,15 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     people, teams, team = _overseen(request, today)
     workers = User.objects.filter(is_active=True, role__in=(Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER))
+    vacancies = Vacancy.objects.all()
     if team is not None:
-        workers = workers.filter(team=team)
+        workers, vacancies = workers.filter(team=team), vacancies.filter(team=team)
     elif request.user.role == Role.TEAM_MANAGER:
-        workers = workers.filter(team_id=request.user.team_id)
+        workers, vacancies = workers.filter(team_id=request.user.team_id), vacancies.filter(team_id=request.user.team_id)
     workers = workers.select_related("team")
     policy, standards = current_policy(), current_standards()
     rows = caseloads(workers, today, policy, standards)
-    advisers = [r for r in rows if r.role == Role.PERSONAL_ADVISER]
+    add_absences(rows, today)
     return render(
         request,
         "oversight/caseloads.html",
@@ -146,9 +148,11 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "teams": teams,
             "team": team,
+            "today": today,
             "factor_labels": FACTOR_LABELS,
             "weights": {key: getattr(standards, f"caseload_weight_{key}") for key in FACTOR_LABELS},
-            "average": round(sum(r.weighted for r in advisers) / len(advisers), 1) if advisers else None,
+            "summary": summarise(rows, vacancies, today),
+            "can_change_staffing": request.user.role in STAFFING_EDITORS,
         },
     )
 

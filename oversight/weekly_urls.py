@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from oversight import weekly_views
+
+urlpatterns = [
+    path("exceptions/weekly", weekly_views.weekly_report, name="weekly"),
+]

@@ -7,9 +7,11 @@ the service uses a SQLite file under var/ (git-ignored).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from leavingcare.env import env_bool, env_int, env_list, env_secret, env_str
 
@@ -139,6 +141,43 @@ STORAGES = {
 # Background work (ledger recomputes, and later e-mails) queues in the database: run
 # `manage.py db_worker` beside the web processes.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Where people reach the service, for links in e-mails (no request to take it from there).
+SITE_URL = env_str("LEAVINGCARE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: "smtp" (the default), "console" (prints them: for a demo, never in production, as
+# e-mails carry personal data), "notify" (GOV.UK Notify) or a backend's dotted path. See docs/email.md.
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "notify": "oversight.notify.NotifyEmailBackend",
+}
+EMAIL_BACKEND = env_str("LEAVINGCARE_EMAIL_BACKEND", "smtp")
+EMAIL_BACKEND = _EMAIL_BACKENDS.get(EMAIL_BACKEND, EMAIL_BACKEND)
+if "." not in EMAIL_BACKEND:
+    raise ImproperlyConfigured(
+        f"LEAVINGCARE_EMAIL_BACKEND must be smtp, console, notify or a dotted path, not {EMAIL_BACKEND!r}."
+    )
+DEFAULT_FROM_EMAIL = env_str("LEAVINGCARE_FROM_EMAIL", "leaving-care@localhost")
+EMAIL_HOST = env_str("LEAVINGCARE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("LEAVINGCARE_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("LEAVINGCARE_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("LEAVINGCARE_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("LEAVINGCARE_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("LEAVINGCARE_EMAIL_TIMEOUT", 30)
+# GOV.UK Notify: one e-mail template whose subject is ((subject)) and whose body is ((body))
+# then ((link_to_file)). Without Notify chosen these may stay empty; with it they must be set.
+_NOTIFY = EMAIL_BACKEND == _EMAIL_BACKENDS["notify"]
+NOTIFY_API_KEY = ""
+if _NOTIFY:
+    if not (os.environ.get("LEAVINGCARE_NOTIFY_API_KEY") or os.environ.get("LEAVINGCARE_NOTIFY_API_KEY_FILE")):
+        raise ImproperlyConfigured(
+            "LEAVINGCARE_EMAIL_BACKEND is notify: set LEAVINGCARE_NOTIFY_API_KEY (or "
+            "LEAVINGCARE_NOTIFY_API_KEY_FILE) to the API key GOV.UK Notify gave the service."
+        )
+    NOTIFY_API_KEY = env_secret("LEAVINGCARE_NOTIFY_API_KEY")
+NOTIFY_WEEKLY_TEMPLATE_ID = env_str("LEAVINGCARE_NOTIFY_WEEKLY_TEMPLATE_ID", None if _NOTIFY else "")
+NOTIFY_BASE_URL = env_str("LEAVINGCARE_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 
 MEDIA_ROOT = VAR_DIR / "documents"  # outside the web root: documents are served only through a permission check
 LEAVINGCARE_MAX_UPLOAD_MB = env_int("LEAVINGCARE_MAX_UPLOAD_MB", 10)

@@ -15,6 +15,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SITE_URL = "https://leavingcare.example.gov.uk"
 
 # WhiteNoise warns when STATIC_ROOT is missing; tests never run collectstatic.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
