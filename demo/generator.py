@@ -35,6 +35,7 @@ from django.db import transaction
 from accounts.models import Role
 from audit.models import AuditEvent
 from casework.models import Allocation
+from caseaudits.demo import build_demo_round
 from compliance.categories import Category, assess
 from compliance.scorecard import last_quarters
 from compliance.policy import LocalPolicy
@@ -185,6 +186,8 @@ def generate(options: Options, out: TextIO) -> Result:
         out.flush()
     _fill_ledger(options, out, started)
     add_staffing(staff, options.today)
+    out.write("Running a case-file audit round…\n")
+    build_demo_round(options.today)
     out.write("Working out the quarterly scorecard…\n")
     build_scorecard(last_quarters(options.today, QUARTERS_SHOWN))
 

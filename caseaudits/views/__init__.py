@@ -1,0 +1,1 @@
+"""Case-file audit pages (namespace "caseaudits")."""
