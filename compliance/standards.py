@@ -47,6 +47,9 @@ class LocalStandards:
     caseload_weight_uasc: int = 150
     caseload_weight_in_custody: int = 150
     caseload_weight_disability: int = 125
+    oc3_window_months_before: int = 3
+    oc3_window_months_after: int = 1
+    oc3_include_older_care_leavers: bool = True
 
     def __post_init__(self) -> None:
         # Values often arrive as strings from a form or the database; refuse anything
@@ -229,6 +232,29 @@ STANDARDS: tuple[StandardInfo, ...] = (
             ("disability", "with a disability"),
         )
     ),
+    StandardInfo(
+        "oc3_window_months_before", "Care leaver return: count contacts from this long before the birthday",
+        "months",
+        "The Department for Education asks whether the council was in touch with the young person around their "
+        "17th to 21st birthday, and what they were doing and where they lived then. 3 months before to 1 month "
+        f"after is the usual reading; the current guide's own wording could not be checked, so {_CHECK}.", True,
+        minimum=1,
+        reference="ssda903-care-leavers.md §5 and statutory-rules.md D7: '3 months before to 1 month after the "
+        "birthday' (per brief and common practice; not re-verified against the 2025-26 DfE guide)."),
+    StandardInfo(
+        "oc3_window_months_after", "Care leaver return: count contacts until this long after the birthday",
+        "months",
+        "See the setting above: 1 month after the birthday is the usual reading; the current guide's own wording "
+        f"could not be checked, so {_CHECK}.", True, minimum=1,
+        reference="ssda903-care-leavers.md §5; statutory-rules.md D7 (not re-verified)."),
+    StandardInfo(
+        "oc3_include_older_care_leavers",
+        "Care leaver return: include 22 to 25 year olds who asked for and received support in the year", "yes/no",
+        "Since 2022-23 the Department for Education also collects information on care leavers aged 22 to 25 who "
+        "asked for support, as at the latest contact in the year. Exactly who must be included could not be "
+        f"checked against the current guide, so {_CHECK}.", True,
+        reference="ssda903-care-leavers.md §5 (22–25: inclusion rule not verified; validator rule 391 has no "
+        "upper age)."),
 )
 
 _BY_NAME = {info.name: info for info in STANDARDS}

@@ -26,6 +26,9 @@ SERVICE_NAME = env_str("LEAVINGCARE_SERVICE_NAME", "Leaving care")
 COUNCIL_NAME = env_str("LEAVINGCARE_COUNCIL_NAME", "")
 if not COUNCIL_NAME:
     COUNCIL_NAME = env_str("LEAVINGCARE_COUNCIL_NAME")  # raises: every deployment names its council
+# The council's code in the SSDA903 return (E10000xxx), which the DfE rules comparing a
+# placement with the council's own area read. Empty: those rules have nothing to compare.
+LEAVINGCARE_LA_CODE = env_str("LEAVINGCARE_LA_CODE", "")
 
 # Whether personal advisers and social workers may see their whole team's register,
 # not only their own caseload (issue 2, §5). Off by default: access follows the caseload.

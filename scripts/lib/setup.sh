@@ -39,6 +39,22 @@ ensure_python_env() {
   (cd "$ROOT" && uv sync --frozen --quiet)
 }
 
+# The DfE's SSDA903 validator (csc-validator-be-903) pins old pandas and numpy, so it has its
+# own environment, .venv-903, installed from the hashed lock ssda903/validator-requirements.txt.
+# Skipped when the environment exists and was made from the same lock (a stamp holds its hash).
+ensure_validator_env() {
+  local venv="$ROOT/.venv-903" lock="$ROOT/ssda903/validator-requirements.txt" want
+  want="$(sha256sum "$lock" | cut -d' ' -f1)"
+  if [ -x "$venv/bin/python" ] && [ "$(cat "$venv/.lock-sha256" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  say "Installing the DfE SSDA903 validator into .venv-903"
+  rm -rf "$venv"
+  uv venv --quiet --python "$UV_PYTHON" "$venv"
+  uv pip install --quiet --python "$venv/bin/python" --require-hashes -r "$lock"
+  echo "$want" > "$venv/.lock-sha256"
+}
+
 pg_bin_dir() {
   local dir
   dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
