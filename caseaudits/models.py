@@ -402,3 +402,5 @@ class Moderation(models.Model):
 
     class Meta:
         ordering = ["moderated_on", "id"]
+
+from caseaudits.report_models import ImportedAudit, ModerationSelection, PastAuditImport  # noqa: E402,F401 - moderation and past results

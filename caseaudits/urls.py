@@ -1,6 +1,6 @@
 """Case-file audit pages, under /case-audits/ (namespace "caseaudits")."""
 
-from django.urls import path
+from django.urls import include, path
 
 from caseaudits.views import audits, rounds, templates
 
@@ -38,4 +38,5 @@ urlpatterns = [
     path("questions/<int:question_id>/edit", templates.question_form, name="question-edit"),
     path("questions/<int:question_id>/move", templates.question_move, name="question-move"),
     path("questions/<int:question_id>/remove", templates.question_remove, name="question-remove"),
+    path("", include("caseaudits.report_urls")),  # moderation, reports and past results
 ]

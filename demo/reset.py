@@ -8,10 +8,12 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 
 from accounts.models import Team, User
 from audit.models import AccessLog, AuditEvent
+from caseaudits.report_models import PastAuditImport
 from casework.models import CaseloadReassignment
 from demo.staffing import forget_staffing
 from duties.models import PolicySetting, ScorecardFigure
 from people.models import YoungPerson
+from ssda903.models import ImportRun
 
 
 class DemoRefused(Exception):
@@ -89,6 +91,9 @@ def _forget_staff() -> None:
     and access-log rows. A settings change keeps its value but no longer names who made it."""
     staff = User.objects.filter(is_superuser=False)
     forget_staffing()
+    # Uploads staff made: past case-file audit results and SSDA903 files.
+    PastAuditImport.objects.all().delete()
+    ImportRun.objects.all().delete()
     CaseloadReassignment.objects.all().delete()
     AuditEvent.objects.filter(actor__in=staff).delete()
     AccessLog.objects.filter(user__in=staff).delete()
