@@ -7,7 +7,9 @@ after care, workers and casework records (demo.histories, demo.life, demo.alloca
 demo.casework). Each batch is written with ``bulk_create`` in one transaction
 (demo.writer). The stored leaving-care timeline of every person is exactly what
 ``people.status.recompute_status`` would write: it is computed by the compliance core
-from the same in-memory facts. At the end the duty ledger is filled for everyone.
+from the same in-memory facts. At the end the duty ledger is filled for everyone, and the
+MOTHER values staff set on each care leaver return made in the service are added
+(demo.returns).
 
 Reproducible: every random choice comes from ``random.Random(seed)`` (care histories and
 allocations, in a fixed order) or from each person's own generator seeded with the seed
@@ -36,6 +38,7 @@ from accounts.models import Role
 from audit.models import AuditEvent
 from casework.models import Allocation
 from caseaudits.demo import build_demo_round
+from caseaudits.demo_moderation import build_demo_moderation
 from compliance.categories import Category, assess
 from compliance.scorecard import last_quarters
 from compliance.policy import LocalPolicy
@@ -48,6 +51,7 @@ from demo.dates import Showcase
 from demo.histories import HistoryMaker, PersonPlan
 from demo.life import LifeMaker
 from demo.reset import DemoRefused, deleted_text, existing_records, reset_database
+from demo.returns import set_mother_values
 from demo.staffing import add_staffing
 from demo.staff import DEMO_USERS, Staff, create_staff, passphrase
 from demo.writer import Drawn, write_batch
@@ -186,8 +190,11 @@ def generate(options: Options, out: TextIO) -> Result:
         out.flush()
     _fill_ledger(options, out, started)
     add_staffing(staff, options.today)
+    result.rows["care leaver return values set by hand"] = set_mother_values(options.today, options.seed,
+                                                                             staff.named["admin.demo"])
     out.write("Running a case-file audit round…\n")
     build_demo_round(options.today)
+    build_demo_moderation(options.today)
     out.write("Working out the quarterly scorecard…\n")
     build_scorecard(last_quarters(options.today, QUARTERS_SHOWN))
 

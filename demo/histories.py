@@ -22,7 +22,8 @@ from typing import TypeVar
 
 from casework.models import CaseClosure
 from compliance.calendar import LeapDayRule, add_months, birthday
-from demo import vocab
+from demo import places, vocab
+from demo.identifiers import FOSTER_PLACEMENTS, UpnIssuer, ofsted_urn
 from people.models import CareEpisode, Disability, HomeWithParentPeriod, YoungPerson
 
 DAY = dt.timedelta(days=1)
@@ -35,6 +36,7 @@ FORMER_RELEVANT_AGE_WEIGHTS = {18: 14, 19: 14, 20: 13, 21: 12, 22: 10, 23: 8, 24
 # How many episodes a person's whole history may use (1–6), before what the
 # scenario needs (care orders need at least two: interim, then full).
 EPISODE_BUDGET_WEIGHTS = {1: 25, 2: 25, 3: 20, 4: 15, 5: 10, 6: 5}
+SHORT_BREAKS = frozenset({"V3", "V4"})
 
 
 @dataclass
@@ -67,6 +69,7 @@ class HistoryMaker:
         self.rng = rng
         self.today = today
         self.rule = rule
+        self.upns = UpnIssuer()
 
     # -- small helpers -------------------------------------------------------------------
 
@@ -93,20 +96,12 @@ class HistoryMaker:
         age = self.pick_map(weights)
         return self.dob_aged(age * 12, age * 12 + 12)
 
-    def postcode(self, area: str | None = None) -> str:
-        area = area or vocab.HOME_AREA
-        district = self.rng.randint(1, 24)
-        inward = f"{self.rng.randint(1, 9)}{self.rng.choice(vocab.INWARD_LETTERS)}{self.rng.choice(vocab.INWARD_LETTERS)}"
-        return f"{area}{district} {inward}"
-
-    def upn(self, dob: dt.date) -> str:
-        """A unique pupil number with a valid DfE check letter, under LA code 999 (unused)."""
-        body = (
-            f"{vocab.UPN_LA_CODE}{self.rng.randint(1000, 9999)}"
-            f"{(dob.year + 4) % 100:02d}{self.rng.randint(0, 999):03d}"
-        )
-        total = sum(int(ch) * weight for ch, weight in zip(body, range(2, 14), strict=True))
-        return vocab.UPN_LETTERS[total % 23] + body
+    def postcode(self, *, away: bool = False, avoid: tuple[str, ...] = ()) -> str:
+        """A real postcode in the council's area, or out of it (demo.places), other than ``avoid``."""
+        pool = places.OTHER_AREA_POSTCODES if away else places.COUNCIL_POSTCODES
+        while (chosen := self.rng.choice(pool)) in avoid:
+            pass
+        return chosen
 
     # -- the person ----------------------------------------------------------------------
 
@@ -125,7 +120,10 @@ class HistoryMaker:
         roll = rng.random()
         disability = Disability.YES if roll < 0.11 else Disability.UNKNOWN if roll < 0.17 else Disability.NO
         preferred = vocab.PREFERRED.get(given, "") if rng.random() < 0.35 else ""
-        upn = self.upn(dob) if rng.random() < (0.25 if uasc else 0.7) else ""
+        # Every child looked after has a UPN (DfE rule 442): from school or, for those who came
+        # after school age (most UASC), allocated by the council. Its year part is the year they
+        # would have started school.
+        upn = self.upns.issue(rng, dob.year + 5)
         b18 = birthday(dob, 18, self.rule)
         adult = b18 <= self.today
         phone = ""
@@ -144,12 +142,15 @@ class HistoryMaker:
             ethnicity=ethnicity,
             upn=upn,
             uasc=uasc,
-            uasc_ceased_on=b18 if uasc and adult else None,
+            # UASC status ends at 18, recorded ahead for those under 18 (DfE rules 205A-D, 304).
+            uasc_ceased_on=b18 if uasc else None,
             disability=disability,
             phone=phone,
             email=email,
         )
-        return PersonPlan(scenario=scenario, young_person=young_person, home_postcode=self.postcode())
+        # No home postcode for UASC: they have no family home here, and the DfE wants no
+        # distance from home for them (rule 406).
+        return PersonPlan(scenario=scenario, young_person=young_person, home_postcode="" if uasc else self.postcode())
 
     def give_address(self, plan: PersonPlan) -> None:
         """Care leavers have their own address; children in care live at their placement."""
@@ -301,17 +302,18 @@ class HistoryMaker:
         kind = "T" if code == "T2" else "P"  # on holiday with their carers, or in hospital
         away = _Segment(day, segment.legal_status, kind, code, temporary=True)
         back_on = day + dt.timedelta(days=rng.randint(3, 14))
-        back = _Segment(back_on, segment.legal_status, kind, segment.placement, resume=True)
+        # Back to the usual placement is always RNE P (DfE rule 383).
+        back = _Segment(back_on, segment.legal_status, "P", segment.placement, resume=True)
         segments[index + 1 : index + 1] = [away, back]
 
     def _episodes(
         self, plan: PersonPlan, segments: list[_Segment], end: dt.date | None, reason_ended: str, cin: str
     ) -> None:
         rng = self.rng
-        home_postcode = plan.home_postcode
         for index, segment in enumerate(segments):
             last = index == len(segments) - 1
             place = segment.placement
+            short_break = segment.legal_status in SHORT_BREAKS
             # Same placement as before (legal status change only, or back from a temporary move):
             # same provider, postcode and Ofsted URN.
             same = plan.episodes[-2] if segment.resume else plan.episodes[-1] if segment.kind == "L" else None
@@ -321,17 +323,16 @@ class HistoryMaker:
                 provider = ""
                 if place not in vocab.NO_PROVIDER_PLACEMENTS:
                     provider = self.pick(vocab.PROVIDERS[vocab.provider_kind(place)])
-                if place == "P1":
-                    placement_postcode = home_postcode
-                else:
-                    away = rng.random() < (0.55 if place in ("K1", "K2", "R5", "S1", "T2") else 0.3)
-                    placement_postcode = self.postcode(rng.choice(vocab.OTHER_AREAS) if away else None)
-                urn = ""
-                if place in ("K1", "K2"):
-                    urn = f"SC{900000 + int.from_bytes(placement_postcode.encode(), 'big') % 99999:06d}"
+                placement_postcode = urn = ""
+                if not short_break:  # no placement details for short breaks (DfE rules 214, 398, 420)
+                    placement_postcode = self.placement_postcode(plan, place, provider)
+                    urn = ofsted_urn(place, provider, placement_postcode)
+            # Why the placement ended, on the episode that ends in a move (DfE rule 225); none
+            # around a temporary placement (rule 226).
+            following = None if last else segments[index + 1]
             change_reason = ""
-            if segment.kind in ("P", "B", "T", "U") and not (segment.temporary or segment.resume):
-                change_reason = "PLACE" if segment.kind in ("T", "U") else self.pick(vocab.PLACE_CHANGE)
+            if following and following.kind in ("P", "B", "T", "U") and not (segment.temporary or following.temporary):
+                change_reason = "PLACE" if following.kind in ("T", "U") else self.pick(vocab.PLACE_CHANGE)
             plan.episodes.append(
                 CareEpisode(
                     start=segment.start,
@@ -343,11 +344,29 @@ class HistoryMaker:
                     end=end if last else segments[index + 1].start,
                     reason_ended=(reason_ended if end is not None else "") if last else "X1",
                     reason_place_change=change_reason,
-                    home_postcode=home_postcode,
+                    home_postcode="" if short_break else plan.home_postcode,
                     placement_postcode=placement_postcode,
                     urn=urn,
                 )
             )
+
+    def placement_postcode(self, plan: PersonPlan, place: str, provider: str) -> str:
+        """Where a new placement is: never at the family home unless placed with parents
+        (DfE rule 392d), and never where the last placement was (a move goes somewhere)."""
+        home = plan.home_postcode
+        if place == "P1":
+            return home
+        if place == "K3" or (provider == "PR1" and place not in FOSTER_PLACEMENTS):
+            # The council's own homes are in its area (rule 1015), and so is supported
+            # accommodation: validator 0.1.17's rule 241 wants every K3 with a URN in the
+            # council's own area.
+            away = False
+        elif provider == "PR2":
+            away = True  # another council's provision
+        else:
+            away = self.rng.random() < (0.55 if place in ("K1", "K2", "R5", "S1", "T2") else 0.3)
+        before = plan.episodes[-1].placement_postcode if plan.episodes else ""
+        return self.postcode(away=away, avoid=(home, before))
 
     def cin_for(self, plan: PersonPlan, route: str) -> str:
         if route == "uasc":

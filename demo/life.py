@@ -30,7 +30,7 @@ from compliance.calendar import LeapDayRule, age_on
 from compliance.categories import Category, LeavingCareStatus
 from compliance.facts import Declaration as DeclarationFact
 from compliance.facts import DeclarationKind, Period, YoungPersonFacts
-from demo import texts, vocab
+from demo import places, texts, vocab
 from demo.dates import Showcase, backwards, between, days, monthly, pick
 from demo.histories import PersonPlan
 from people.status import episode_fact
@@ -59,19 +59,22 @@ ACCOMMODATION_BY_AGE = {
     21: {"U": 50, "B": 14, "D": 8, "K": 10, "E": 3, "T": 3, "S": 2, "X": 2, "R": 4, "Y": 4},
 }
 # Suitability (national-benchmarks.md §2.1, ages 19-21: 85% suitable, 6% not, 9% no information).
-SUITABLE, UNSUITABLE = 0.85, 0.06
+# An adviser judges it whenever they record where someone lives; the national "no information"
+# is mostly care leavers the council is not in touch with, whose return says "0" anyway.
+SUITABLE = 0.85 / (0.85 + 0.06)
 # Share of each type the council provides (s23B for relevant children, s24B after 18): invented.
 COUNCIL_PROVIDED_16_17 = {"D": 0.85, "E": 0.85, "T": 0.85, "K": 0.85, "V": 1.0, "W": 1.0}
 COUNCIL_PROVIDED_18 = {"D": 0.55, "E": 0.6, "T": 0.4, "V": 0.8, "W": 0.8}
 NO_ADDRESS = frozenset({"R", "S", "X", "G", "H"})
 
 # SSDA903 ACTIV by age. NEET (G4, G5, G6): 31% at 18 and 38-41% at 19-21
-# (national-benchmarks.md §2.4); 16-17 and 22+ invented.
+# (national-benchmarks.md §2.4); 16-17 and 22+ invented. No "0": an adviser records what
+# someone does; "not known" is having no record, which the return turns into 0 itself.
 ACTIVITY_BY_AGE = {
-    16: {"F2": 55, "P2": 5, "F4": 6, "F5": 3, "P5": 3, "G5": 20, "G4": 3, "G6": 2, "0": 3},
-    18: {"F2": 30, "F1": 6, "F4": 8, "F5": 12, "P5": 8, "P2": 3, "G5": 22, "G4": 5, "G6": 4, "0": 2},
-    19: {"F1": 7, "F2": 15, "P2": 3, "F4": 6, "P4": 1, "F5": 17, "P5": 9, "G5": 25, "G4": 8, "G6": 6, "0": 3},
-    22: {"F1": 4, "F2": 6, "P1": 1, "F4": 4, "F5": 27, "P5": 12, "G5": 24, "G4": 9, "G6": 7, "0": 6},
+    16: {"F2": 55, "P2": 5, "F4": 6, "F5": 3, "P5": 3, "G5": 20, "G4": 3, "G6": 2},
+    18: {"F2": 30, "F1": 6, "F4": 8, "F5": 12, "P5": 8, "P2": 3, "G5": 22, "G4": 5, "G6": 4},
+    19: {"F1": 7, "F2": 15, "P2": 3, "F4": 6, "P4": 1, "F5": 17, "P5": 9, "G5": 25, "G4": 8, "G6": 6},
+    22: {"F1": 4, "F2": 6, "P1": 1, "F4": 4, "F5": 27, "P5": 12, "G5": 24, "G4": 9, "G6": 7},
 }
 LEARNING = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
 
@@ -262,19 +265,17 @@ class LifeMaker:
             person.address, person.postcode = current.address, current.postcode
 
     def _spell(self, rng: random.Random, kind: str, start: dt.date, end: dt.date | None, age: int) -> AccommodationSpell:
-        roll = rng.random()
-        suitable: bool | None = True if roll < SUITABLE else False if roll < SUITABLE + UNSUITABLE else None
+        suitable = rng.random() < SUITABLE
         if kind in ("S", "X"):
             suitable = False  # always unsuitable (validator rule 133)
         provided = (COUNCIL_PROVIDED_16_17 if age < 18 else COUNCIL_PROVIDED_18).get(kind, 0.0)
         address = postcode = ""
         if kind not in NO_ADDRESS:
-            postcode = f"{vocab.HOME_AREA}{rng.randint(1, 24)} {rng.randint(1, 9)}{rng.choice(vocab.INWARD_LETTERS)}" \
-                       f"{rng.choice(vocab.INWARD_LETTERS)}"
+            postcode = rng.choice(places.COUNCIL_POSTCODES)
             address = f"{rng.randint(1, 140)} {rng.choice(vocab.STREETS)}\n{rng.choice(vocab.TOWNS)}"
         return AccommodationSpell(
             start=start, end=end, accommodation_type=kind, suitable=suitable,
-            unsuitable_reason=rng.choice(texts.UNSUITABLE) if suitable is False and kind not in ("S", "X") else "",
+            unsuitable_reason=rng.choice(texts.UNSUITABLE) if not suitable and kind not in ("S", "X") else "",
             council_provided=rng.random() < provided, address=address, postcode=postcode,
         )
 

@@ -3,10 +3,9 @@
 Everything here is invented or generic: names are common UK (and, for
 unaccompanied asylum-seeking children, common Afghan, Eritrean, Sudanese,
 Albanian and Vietnamese) given and family names combined at random, so no
-generated person is a real one. Places, streets and the postcode areas are made
-up (the areas LC, LF, NF, KC and RV are not used by Royal Mail). Proportions are
-documented in docs/demo-council.md with their sources; codes come from
-compliance.codes so nothing is retyped here.
+generated person is a real one. Towns and streets are made up; postcodes are real
+areas (demo.places). Proportions are documented in docs/demo-council.md with their
+sources; codes come from compliance.codes so nothing is retyped here.
 """
 
 from __future__ import annotations
@@ -58,14 +57,6 @@ STREETS = (
     "Hazel Grove", "Ivy Terrace", "Juniper Way", "Kiln Lane", "Larch Avenue", "Mill Street", "Nursery Road",
     "Orchard Rise", "Priory Walk", "Quarry Hill", "Rowan Drive", "Station Road", "Tannery Row",
 )  # fmt: skip
-HOME_AREA = "LC"  # the council's own (invented) postcode area
-OTHER_AREAS = ("LF", "NF", "KC", "RV")  # invented areas for placements out of the council's area
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # Royal Mail never uses C I K M O V in the inward code
-
-# DfE unique pupil number check letters (no I, O, S).
-UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-UPN_LA_CODE = "999"  # no English local authority has code 999
-
 # Words for the one-off sign-in passphrase (chosen with `secrets`, never the seeded RNG).
 PASSPHRASE_WORDS = (
     "amber harbour lantern meadow copper willow falcon granite hazel juniper kestrel linen marble "

@@ -65,10 +65,10 @@ class Drawn:
 
 
 @contextmanager
-def backdated() -> Iterator[None]:
+def backdated(tables: tuple[type[models.Model], ...] = BACKDATED) -> Iterator[None]:
     """Let ``bulk_create`` keep the recorded-at times the makers set, instead of stamping
     the time of the run (auto_now_add) on years of history. Restored afterwards."""
-    switched = [f for m in BACKDATED for f in m._meta.concrete_fields if getattr(f, "auto_now_add", False)
+    switched = [f for m in tables for f in m._meta.concrete_fields if getattr(f, "auto_now_add", False)
                 or getattr(f, "auto_now", False)]
     saved = [(f, f.auto_now, f.auto_now_add) for f in switched]
     for f in switched:

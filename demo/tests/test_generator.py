@@ -22,13 +22,16 @@ from compliance import codes
 from compliance.calendar import age_on, birthday
 from compliance.categories import Category
 from compliance.validation import check_care_history
+from demo import places
 from demo.generator import DEMO_USERS, SIGN_IN_FILE
+from demo.identifiers import NO_URN_PLACEMENTS, is_valid_upn
 from demo.scenarios import SCENARIOS, scenario_counts
-from people.forms import CHILD_ID_PATTERN, POSTCODE_PATTERN, UPN_PATTERN
+from people.forms import CHILD_ID_PATTERN, UPN_PATTERN
 from people.models import CareEpisode, HomeWithParentPeriod, StatusSpan, YoungPerson
 from people.status import episode_fact, span_rows, spans_on, status_for
 
 TODAY = dt.date(2026, 4, 1)
+KNOWN_POSTCODES = frozenset(places.COUNCIL_POSTCODES + places.OTHER_AREA_POSTCODES)
 SMALL = ["--young-people", "60", "--approaching-16", "10", "--today", TODAY.isoformat()]
 
 
@@ -123,13 +126,30 @@ def test_episodes_follow_the_ssda903_code_rules() -> None:
             assert episode.placement in codes.FOSTER_PLACEMENTS
         if episode.end is not None and episode.end > birthday(dob, 18):
             pytest.fail(f"{episode.young_person.child_id} is looked after past 18")
-        assert POSTCODE_PATTERN.match(episode.home_postcode) and POSTCODE_PATTERN.match(episode.placement_postcode)
-        assert episode.urn == "" or re.fullmatch(r"SC[0-9]{6}", episode.urn)
+        # Real postcodes the validator can place (rules 392a-c); none for short breaks (rules 214,
+        # 398, 420) and no home postcode for UASC (rule 406); a URN wherever rule 218 wants one.
+        short_break = episode.legal_status in ("V3", "V4")
+        if short_break:
+            assert episode.home_postcode == episode.placement_postcode == episode.urn == ""
+            continue
+        assert episode.placement_postcode in KNOWN_POSTCODES
+        if episode.young_person.uasc:
+            assert episode.home_postcode == ""
+        else:
+            assert episode.home_postcode in places.COUNCIL_POSTCODES
+            assert (episode.home_postcode == episode.placement_postcode) == (episode.placement == "P1")  # rule 392d
+        if episode.placement in NO_URN_PLACEMENTS:
+            assert episode.urn == ""
+        else:
+            assert re.fullmatch(r"SC[0-9]{6}", episode.urn), episode
+    upns = set()
     for person in YoungPerson.objects.all():
         assert CHILD_ID_PATTERN.match(person.child_id)
-        assert person.upn == "" or UPN_PATTERN.match(person.upn)
-        assert person.postcode == "" or POSTCODE_PATTERN.match(person.postcode)
+        assert UPN_PATTERN.match(person.upn) and is_valid_upn(person.upn) and person.upn not in upns
+        upns.add(person.upn)
+        assert person.postcode == "" or person.postcode in places.COUNCIL_POSTCODES
         assert person.sex in codes.SEX and person.ethnicity in codes.ETHNIC
+        assert person.uasc_ceased_on == (birthday(person.date_of_birth, 18) if person.uasc else None)
     used = set(CareEpisode.objects.values_list("legal_status", flat=True))
     assert {"C1", "C2", "V2", "V3", "J1"} <= used
 
