@@ -20,42 +20,25 @@ import os
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, bench_env, generate_council, manage  # noqa: E402
 
 
 def _env(size: int) -> dict[str, str]:
-    var = ROOT / "var" / "bench" / f"ledger-{size}"
-    var.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="leavingcare.settings.base",
-        LEAVINGCARE_VAR_DIR=str(var),
-        LEAVINGCARE_SECRET_KEY="bench-" + "x" * 40,
-        LEAVINGCARE_COUNCIL_NAME="Benchmark council",
-        LEAVINGCARE_ALLOWED_HOSTS="127.0.0.1",
-    )
-    return env
+    return bench_env(f"ledger-{size}")
 
 
 def build(size: int, rebuild: bool) -> None:
     env = _env(size)
     marker = Path(env["LEAVINGCARE_VAR_DIR"]) / "built"
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True)
+    manage(env, "migrate", "--no-input", "-v", "0")
     if marker.exists() and not rebuild:
         return
-    started = time.perf_counter()
-    subprocess.run(
-        [*manage, "generate_demo", "--young-people", str(size), "--approaching-16", str(size // 10),
-         "--reset", "--today", "2026-11-23"],
-        env=env, check=True, stdout=subprocess.DEVNULL,
-    )
-    print(f"built a council of {size:,} young people in {time.perf_counter() - started:.0f} s", flush=True)
+    generate_council(env, size, today="2026-11-23")
     marker.write_text("ok")
 
 
