@@ -37,6 +37,8 @@ class DutyLedgerRow(models.Model):
             models.Index(fields=["duty_code", "state", "due_on"]),
             models.Index(fields=["state", "due_on"]),
             models.Index(fields=["next_change_on"]),
+            # The dashboards count a set of young people's rows by state: read from the index alone.
+            models.Index(fields=["young_person", "state", "duty_code"]),
         ]
 
 
