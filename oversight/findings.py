@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 
 from compliance.duties import DutyState
-from duties.models import DutyLedgerRow
 from duties.settings import current_policy
+from oversight.dashboard import Tally, duty_tallies
 from people.queries import latest_birth_date_for_age
 from plans.models import PathwayPlanVersion
 
@@ -44,7 +44,9 @@ class Finding:
         return round(100 * self.count / self.of) if self.of else None
 
 
-def audit_findings(people: QuerySet, today: dt.date) -> list[Finding]:
+def audit_findings(people: QuerySet, today: dt.date, tallies: list[tuple[object, Tally]] | None = None) -> list[Finding]:
+    """The findings for these young people. ``tallies`` are the dashboard's per-duty counts for the
+    same people (duty_tallies), passed in so the ledger is read once, not twice."""
     findings = []
     over_25 = people.filter(date_of_birth__lte=latest_birth_date_for_age(25, today, current_policy().leap_day_birthday_rule))
     findings.append(Finding("Cases open past the 25th birthday", over_25.count(), people.count(), "closure"))
@@ -63,16 +65,8 @@ def audit_findings(people: QuerySet, today: dt.date) -> list[Finding]:
     ).filter(Q(yp_year__lt=F("agreed_year")) | Q(worker_year__lt=F("agreed_year")))
     findings.append(Finding("Plan sign-off dated in an earlier year than the plan", earlier_year.count(), current.count()))
 
-    counts: dict[tuple[str, str], int] = {}
-    for code, state, n in (
-        DutyLedgerRow.objects.filter(young_person__in=people, duty_code__in=[code for _, code in LEDGER_FINDINGS])
-        .values_list("duty_code", "state")
-        .annotate(n=Count("id"))
-    ):
-        counts[(code, state)] = n
+    by_code = {duty.code: tally for duty, tally in (tallies if tallies is not None else duty_tallies(people, today))}
     for label, code in LEDGER_FINDINGS:
-        overdue = counts.get((code, DutyState.OVERDUE), 0)
-        applying = sum(counts.get((code, s), 0) for s in (DutyState.MET, DutyState.DUE, DutyState.OVERDUE,
-                                                           DutyState.INSUFFICIENT_DATA))
-        findings.append(Finding(label, overdue, applying, code))
+        tally = by_code[code]
+        findings.append(Finding(label, tally.count(DutyState.OVERDUE), tally.applying, code))
     return findings

@@ -71,13 +71,14 @@ def team_dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     people, teams, team = _overseen(request, today)
     by_worker = worker_tallies(people, today)
+    duty_rows = duty_tallies(people, today)
     workers = {u.pk: u for u in User.objects.filter(pk__in=[k for k in by_worker if k])}
     return render(
         request,
         "oversight/dashboard.html",
         {
-            "duty_rows": duty_tallies(people, today),
-            "findings": audit_findings(people, today),
+            "duty_rows": duty_rows,
+            "findings": audit_findings(people, today, duty_rows),
             "worker_rows": sorted(
                 ((workers.get(pk), tally) for pk, tally in by_worker.items()),
                 key=lambda pair: (pair[0] is None, pair[0].display_name if pair[0] else ""),
