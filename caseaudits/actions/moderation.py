@@ -88,7 +88,7 @@ def select_by_rule(audit_round: AuditRound, *, acting_user: Any, percent: int,
 
 
 def _locked_finished(audit: Audit) -> Audit:
-    locked = Audit.objects.select_for_update().select_related("young_person", "round").get(pk=audit.pk)
+    locked = Audit.objects.select_for_update(of=("self",)).select_related("young_person", "round").get(pk=audit.pk)
     _check_round_open(locked.round)
     if locked.status not in FINISHED_AUDIT_STATUSES:
         raise ValidationError({"__all__": ["Only a submitted audit can be moderated"]})

@@ -158,7 +158,7 @@ def allocate_audit(audit: Audit, *, acting_user: Any, auditor: Any, due_on: dt.d
     today = today or timezone.localdate()
     audit_round = _open_round(audit.round)
     _check_due(audit_round, due_on, today)
-    locked = Audit.objects.select_for_update().select_related("young_person", "auditor", "round").get(pk=audit.pk)
+    locked = Audit.objects.select_for_update(of=("self",)).select_related("young_person", "auditor", "round").get(pk=audit.pk)
     return _allocate(locked, acting_user=acting_user, auditor=auditor, due_on=due_on, today=today)
 
 
@@ -172,7 +172,7 @@ def share_evenly(audit_round: AuditRound, *, acting_user: Any, auditors: list[An
     _check_due(locked, due_on, today)
     if not auditors:
         refuse("auditors", "Select at least one auditor")
-    audits = list(locked.audits.select_for_update().filter(status=AuditStatus.UNALLOCATED)
+    audits = list(locked.audits.select_for_update(of=("self",)).filter(status=AuditStatus.UNALLOCATED)
                   .select_related("young_person", "round").order_by("pk"))
     if not audits:
         raise ValidationError({"__all__": ["Every file in this round already has an auditor"]})
@@ -197,7 +197,7 @@ def withdraw_audit(audit: Audit, *, acting_user: Any, reason: str, expected_vers
     """Take a file out of the sample (for example, the case closed before it could be audited)."""
     today = today or timezone.localdate()
     _open_round(audit.round)
-    locked = Audit.objects.select_for_update().select_related("young_person").get(pk=audit.pk)
+    locked = Audit.objects.select_for_update(of=("self",)).select_related("young_person").get(pk=audit.pk)
     if locked.status not in OPEN_AUDIT_STATUSES:
         raise ValidationError({"__all__": ["A submitted audit cannot be withdrawn"]})
     if not reason.strip():
