@@ -101,7 +101,6 @@ class Measure:
     title: str
     definition: str
     by_age: bool
-    higher_is_better: bool = True
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -111,8 +110,7 @@ MEASURES: tuple[Measure, ...] = (
             "Care leavers whose main activity (SSDA903 ACTIV) on the quarter's last day was education, an "
             "apprenticeship, training or employment (F1–F5, P1–P5). Not known counts as not.", True),
     Measure("neet", "Not in education, employment or training",
-            "Care leavers whose main activity on the quarter's last day was G4, G5 or G6.", True,
-            higher_is_better=False),
+            "Care leavers whose main activity on the quarter's last day was G4, G5 or G6.", True),
     Measure("suitable_accommodation", "In suitable accommodation",
             "Care leavers whose accommodation on the quarter's last day was judged suitable (ACCOM suffix 1). "
             "As in the DfE's tables, everyone in the age group counts, including those with nothing recorded.", True),
@@ -165,8 +163,8 @@ def _open_on(case: CaseFacts, day: date) -> bool:
             and (person.date_of_death is None or day < person.date_of_death))
 
 
-def _visits(case: CaseFacts, status: LeavingCareStatus, quarter: Quarter, policy: LocalPolicy,
-            standards: LocalStandards) -> Iterator[tuple[str, str, bool]]:
+def _visits(case: CaseFacts, case_then: CaseFacts, status: LeavingCareStatus, quarter: Quarter,
+            policy: LocalPolicy, standards: LocalStandards) -> Iterator[tuple[str, str, bool]]:
     """One (measure, band, met) per visit due in the quarter: each visit made in it is judged on
     the day before it (was the duty already overdue?), plus one not-in-time if still overdue at the end."""
     for contact in case.contacts:
@@ -176,7 +174,7 @@ def _visits(case: CaseFacts, status: LeavingCareStatus, quarter: Quarter, policy
             if result is None or result.state is DutyState.NOT_APPLICABLE:
                 continue  # a visit on the day the accommodation began was not yet due
             yield "visits_in_time", ALL, result.state is not DutyState.OVERDUE
-    end = _judge("visits", known_on(case, quarter.last_day), status, policy, standards, quarter.last_day)
+    end = _judge("visits", case_then, status, policy, standards, quarter.last_day)
     if end is not None and end.state is DutyState.OVERDUE:
         yield "visits_in_time", ALL, False
 
@@ -219,5 +217,5 @@ def contributions(
         result = states[code]
         if result is not None and result.state not in (DutyState.NOT_APPLICABLE, DutyState.DUE):
             found.append((key, ALL, result.state is DutyState.MET and not result.late))
-    found += _visits(case, status, quarter, policy, standards)
+    found += _visits(case, case_then, status, quarter, policy, standards)
     return found

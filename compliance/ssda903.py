@@ -72,6 +72,11 @@ class CollectionYear:
         return f"1 April {self.year - 1} to 31 March {self.year}"
 
     @property
+    def years(self) -> str:
+        """"2025 to 2026", as a sentence names the year."""
+        return f"{self.year - 1} to {self.year}"
+
+    @property
     def ruleset(self) -> str:
         """The validator's rule set for this year, e.g. "lac2025_26" (rules/ruleset_utils.py)."""
         return f"lac{self.year - 1}_{self.year % 100:02d}"

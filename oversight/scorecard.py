@@ -22,7 +22,7 @@ from accounts.models import Role
 from casework.models import Allocation
 from circumstances.models import ActivitySpell
 from compliance.categories import assess
-from compliance.scorecard import ALL, MEASURES, ActivitySpell as ActivityFact, Measure, Quarter, contributions, last_quarters
+from compliance.scorecard import ALL, ActivitySpell as ActivityFact, Quarter, contributions, last_quarters
 from duties.models import ScorecardFigure
 from duties.settings import current_policy, current_standards
 from people.facts import case_facts_for
@@ -128,20 +128,6 @@ class Figure:
         return round(self.numerator / self.denominator, 1) if self.denominator else None
 
 
-@dataclass
-class Line:
-    """One row of the scorecard: a measure (and age band) across the quarters."""
-
-    measure: Measure | None
-    key: str
-    band: str
-    figures: list[Figure | None]
-
-    @property
-    def latest(self) -> Figure | None:
-        return self.figures[-1] if self.figures else None
-
-
 def read_scorecard(quarters: list[Quarter], team_id: int | None) -> dict[tuple[str, str], list[Figure | None]]:
     """(measure, band) -> a figure per quarter (None where not worked out), in one query."""
     rows = ScorecardFigure.objects.filter(quarter_start__in=[q.start for q in quarters])
@@ -156,5 +142,3 @@ def built_at(quarters: Iterable[Quarter]) -> dt.datetime | None:
     row = ScorecardFigure.objects.filter(quarter_start__in=[q.start for q in quarters]).order_by("-built_at").first()
     return row.built_at if row else None
 
-
-MEASURES_BY_KEY = {m.key: m for m in MEASURES}

@@ -27,7 +27,7 @@ from oversight.views import OVERSEEING_ROLES
 BAND_LABELS = {key: label for key, label, _low, _high in AGE_BANDS} | {ALL: "All young people"}
 CASELOAD_MEASURE = Measure(CASELOAD, "Average caseload",
                            "Young people allocated to each personal adviser on the quarter's last day, on average.",
-                           by_age=False, higher_is_better=False)
+                           by_age=False)
 
 
 @dataclass

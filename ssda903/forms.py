@@ -24,7 +24,7 @@ def year_choices() -> list[tuple[int, str]]:
     """The collection year in progress and the one before it (the latest the DfE has collected)."""
     current = CollectionYear.containing(timezone.localdate())
     return [
-        (y.year, f"{y.label} (1 April {y.year - 1} to 31 March {y.year})")
+        (y.year, f"{y.years} ({y.label})")
         for y in (current, CollectionYear(current.year - 1))
     ]
 

@@ -184,17 +184,17 @@ def _check_episodes(data: ReturnData, problems: Problems, dob: dt.date, episodes
             problems.add(file, where, "DECOM", row.DECOM, "Start date must be on or after the date of birth")
         if row.DECOM > year_end:
             problems.add(file, where, "DECOM", row.DECOM,
-                         f"Start date must be on or before the end of the {year.label} collection year (31 March {year.year})")
+                         f"Start date must be on or before the end of the {year.years} collection year (31 March {year.year})")
         if row.DEC is not None:
             if row.DEC <= row.DECOM:
                 problems.add(file, where, "DEC", row.DEC, "End date must be after the start date")
             elif row.DEC > year_end:
                 problems.add(file, where, "DEC", row.DEC,
-                             f"End date must be on or before the end of the {year.label} collection year "
+                             f"End date must be on or before the end of the {year.years} collection year "
                              f"(31 March {year.year}): leave it blank if the episode was still open then")
             elif row.DEC < year_start:
                 problems.add(file, where, "DEC", row.DEC,
-                             f"End date is before the {year.label} collection year starts (1 April {year.year - 1}): "
+                             f"End date is before the {year.years} collection year starts (1 April {year.year - 1}): "
                              "check you chose the right collection year")
             if not row.REC:
                 problems.add(file, where, "REC", "", "Enter the reason the episode ceased, as the episode has an end date")

@@ -379,7 +379,7 @@ def _summary(entry: dict[str, Any], year: spec.CollectionYear) -> str:
     if "return" in entry:
         parts.append("recorded the return's care leaver and mother details" if entry["return"] == "new"
                      else "changed the return's care leaver and mother details")
-    return f"Imported from the SSDA903 return for {year.label}: " + "; ".join(parts)
+    return f"Imported from the SSDA903 return for {year.years}: " + "; ".join(parts)
 
 
 def _audit_changes(entry: dict[str, Any]) -> dict[str, list[Any]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from compliance.ssda903 import CollectionYear
+
 
 class ChildReturn(models.Model):
     """What one collection year's return said about a child beyond their record.
@@ -88,5 +90,5 @@ class ImportRun(models.Model):
 
     @property
     def year_label(self) -> str:
-        return f"{self.collection_year - 1} to {self.collection_year}"
+        return CollectionYear(self.collection_year).years
 from ssda903.override_models import ReturnExport, ReturnOverride  # noqa: E402,F401  (issue 5 §2–4: overrides and exports)

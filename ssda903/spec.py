@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from compliance import codes
+from compliance.ssda903 import CollectionYear  # noqa: F401  (the import names it spec.CollectionYear)
 
 DATE_FORMAT = "%d/%m/%Y"  # DD/MM/YYYY everywhere (§1)
 XML_ROOT = "EXPSSDA903"
@@ -234,27 +235,6 @@ XML_HEADER_ELEMENTS: tuple[str, ...] = (
 XML_EPISODE_ELEMENTS: tuple[str, ...] = tuple(f.element for f in EPISODES.fields if f.name != "CHILD")
 
 
-@dataclass(frozen=True, slots=True)
-class CollectionYear:
-    """A collection year named by the year it ends: 2026 is 1 April 2025 to 31 March 2026 (§1)."""
-
-    year: int
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year - 1, 4, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return dt.date(self.year, 3, 31)
-
-    @property
-    def label(self) -> str:
-        return f"{self.year - 1} to {self.year}"
-
-    @classmethod
-    def containing(cls, day: dt.date) -> CollectionYear:
-        return cls(day.year + 1 if day.month >= 4 else day.year)
 
 
 # Where each imported value is kept ("app.Model.field"), for the import and the export.

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import allocate, client_for, make_young_person
+from conftest import client_for, make_young_person
 from duties.models import DutyLedgerRow, LedgerStamp
 from oversight.dashboard import duty_tallies, worker_tallies
 
